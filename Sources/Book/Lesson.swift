@@ -1,0 +1,2 @@
+/// A book: lessons in SUMMARY.md order.
+public struct BookModel {}

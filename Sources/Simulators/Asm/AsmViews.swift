@@ -1,0 +1,67 @@
+import TextKit
+
+extension AsmSimulator {
+    func registerTable() -> String {
+        Self.registerNames.enumerated().map { i, name in
+            "\(name) = \(String(registers[i]).leftPadded(to: 3))  (\(AsmOperand.hex(Int(registers[i]))))"
+        }.joined(separator: "   ")
+    }
+
+    func variableTable() -> String {
+        guard !variables.isEmpty else { return L("No variables yet: declare one with `.var NAME`.") }
+        let width = max(4, variables.map(\.name.count).max()!)
+        var lines = [L("name").padded(to: width) + "  " + L("address") + "  " + L("size") + "  " + L("value")]
+        for v in variables {
+            let bytes = memory[v.address..<(v.address + v.size)].map { String($0) }.joined(separator: " ")
+            lines.append(v.name.padded(to: width) + "  " + AsmOperand.hex(v.address).padded(to: 7) + "  "
+                         + String(v.size).padded(to: 4) + "  " + bytes)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func dump(_ command: Command) throws(SimulatorError) -> String {
+        try Arguments.expect(command, count: 0...2, usage: "mem [FROM [TO]]")
+        var from = 0, to = 0x3F
+        if command.words.count >= 1 {
+            from = try bound(command.arguments[0])
+            to = min(Self.memorySize - 1, (from | 0xF) + 0x30)
+        }
+        if command.words.count == 2 { to = try bound(command.arguments[1]) }
+        guard from <= to else { throw SimulatorError(L("FROM must not be after TO")) }
+        return hexDump(from: from, to: to)
+    }
+
+    private func bound(_ text: String) throws(SimulatorError) -> Int {
+        let n = try AsmOperand.number(text, variables: variables)
+        guard (0..<Self.memorySize).contains(n) else {
+            throw SimulatorError(L("address {0} is outside memory (0x00–0xFF)", n))
+        }
+        return n
+    }
+
+    /// Rows of 16 bytes; the bytes of declared variables are marked and
+    /// named at the end of the row.
+    func hexDump(from: Int, to: Int) -> String {
+        var lines = ["      " + (0..<16).map { String($0, radix: 16, uppercase: true).leftPadded(to: 2, with: " ") + " " }.joined()]
+        var row = from & ~0xF
+        while row <= to {
+            var line = AsmOperand.hex(row) + ": "
+            var names: [String] = []
+            for addr in row..<(row + 16) {
+                guard addr >= from && addr <= to else { line += "   "; continue }
+                let byte = String(memory[addr], radix: 16, uppercase: true).leftPadded(to: 2, with: "0")
+                if let v = variables.first(where: { addr >= $0.address && addr < $0.address + $0.size }) {
+                    line += Ink.paint(byte, .cyan) + "*"
+                    if addr == v.address || addr == row { if !names.contains(v.name) { names.append(v.name) } }
+                } else {
+                    line += byte + " "
+                }
+            }
+            if !names.isEmpty { line += " " + names.joined(separator: " ") }
+            lines.append(line)
+            row += 16
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
