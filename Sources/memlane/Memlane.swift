@@ -3,6 +3,12 @@ import Tutor
 
 @main
 struct Memlane: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "memlane", abstract: "Learn Go memory management from its history.")
+    static let configuration = CommandConfiguration(
+        commandName: "memlane",
+        abstract: "Learn Go memory management from its history.",
+        subcommands: [
+        ]
+    )
+
     func run() throws {}
 }
