@@ -7,6 +7,7 @@ struct Memlane: ParsableCommand {
         commandName: "memlane",
         abstract: "Learn Go memory management from its history.",
         subcommands: [
+            EscapeCommand.self,
         ]
     )
 
