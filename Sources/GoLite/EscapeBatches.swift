@@ -89,7 +89,7 @@ enum IRWalk {
         switch s {
         case .declare, .branch: break
         case .assign(_, _, let d, let v): n(d); n(v)
-        case .assignOp(_, _, let d, let v): n(d); n(v)
+        case .assignOp(_, _, _, let d, let v): n(d); n(v)
         case .assignList(_, _, _, let l, let r): l.forEach { n($0) }; r.forEach { n($0) }
         case .block(let b): nodes(in: b, visit)
         case .ifStmt(let c, let t, let e): n(c); nodes(in: t, visit); nodes(in: e, visit)

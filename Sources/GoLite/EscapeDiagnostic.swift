@@ -18,6 +18,8 @@ public struct EscapeDiagnostic: Sendable, Hashable {
         case leakingToResult(result: String, level: Int)
         /// `devirtualizing i.M to T`
         case devirtualized(String)
+        /// `f ignoring self-assignment in x.a = x.b` — a store that adds nothing new.
+        case ignoredSelfAssignment(statement: String)
     }
 
     public var pos: Pos
@@ -39,6 +41,7 @@ public struct EscapeDiagnostic: Sendable, Hashable {
         case .leakingParamContent: "leaking param content: " + subject
         case .leakingToResult(let r, let level): "leaking param: " + subject + " to result " + r + " level=\(level)"
         case .devirtualized(let to): "devirtualizing " + subject + " to " + to
+        case .ignoredSelfAssignment(let stmt): function + " ignoring self-assignment in " + stmt
         }
     }
 

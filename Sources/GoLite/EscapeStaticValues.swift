@@ -76,16 +76,14 @@ extension EscapeAnalyzer {
                 let r = staticValue(recvIface)
                 guard r.op == .convIface, let src = r.x, !src.type.isInterface else { return }
                 let concrete = src.type
-                guard let found = MethodLookup.method(concrete, sel.text), found.path.isEmpty else { return }
-                // The call becomes a direct call on `i.(T)`.
+                guard let found = MethodLookup.method(concrete, sel.text) else { return }
+                // The call becomes a direct call on `i.(T)`, through any embedded fields.
                 let dt = IRNode(.dotType, sel.pos, concrete)
                 dt.x = recvIface
                 var recv = dt
-                if concrete.isPointer && !found.method.pointerReceiver {
-                    let d = IRNode(.deref, sel.pos, concrete.elem ?? .invalid)
-                    d.x = dt
-                    d.implicit = true
-                    recv = d
+                for i in found.path { recv = IRBuild.dotField(sel.pos, recv, i, implicit: true) }
+                if recv.type.isPointer && !found.method.pointerReceiver {
+                    recv = IRBuild.adjustReceiver(sel.pos, recv, wantPointer: false)
                 }
                 output.append(EscapeDiagnostic(pos: n.pos, kind: .devirtualized(concrete.description),
                                                subject: IRPrinter.string(sel), function: functionName(f.index), why: nil))

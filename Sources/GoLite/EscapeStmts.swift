@@ -13,18 +13,18 @@ extension EscapeAnalyzer {
         case .declare(let id):
             // The variable's loop depth is where it is declared.
             locationOf[id]?.loopDepth = loopDepth
-        case .assign(let id, _, let dst, let src):
-            assignStatement(id, dst, src)
-        case .assignOp(let id, _, let dst, let src):
-            assignList([dst], [src], "assign", statement: id)
-        case .assignList(let id, _, let kind, let lhs, let rhs):
+        case .assign(let id, let pos, let dst, let src):
+            assignStatement(id, pos, dst, src)
+        case .assignOp(let id, let pos, let op, let dst, let src):
+            assignList([dst], [src], "assign", statement: id, at: pos, op: op.rawValue + "=")
+        case .assignList(let id, let pos, let kind, let lhs, let rhs):
             switch kind {
             case .call:
                 let ks = lhs.map { addr($0) }
                 call(ks, rhs[0])
                 reassigned(ks, lhs, statement: id)
             case .pair:
-                assignList(lhs, rhs.map { Optional($0) }, "assign-pair", statement: id)
+                assignList(lhs, rhs.map { Optional($0) }, "assign-pair", statement: id, at: pos, op: "=")
             default:
                 assignList(lhs, [rhs[0], nil], "assign-pair", statement: id)
             }
@@ -98,21 +98,27 @@ extension EscapeAnalyzer {
     }
 
     /// `dst = src`: a zero-value `var x T` is the variable's initialisation.
-    private func assignStatement(_ id: Int, _ dst: IRNode?, _ src: IRNode?) {
+    private func assignStatement(_ id: Int, _ pos: Pos, _ dst: IRNode?, _ src: IRNode?) {
         if src == nil, let d = dst, d.op == .name, let obj = d.object, program.definedBy[obj] == nil {
             _ = addr(d)
             return
         }
-        assignList([dst], [src], "assign", statement: id)
+        assignList([dst], [src], "assign", statement: id, at: pos, op: "=")
     }
 
+
     /// Go's `assignList`: each destination's hole receives its source.
-    func assignList(_ dsts: [IRNode?], _ srcs: [IRNode?], _ why: String, statement: Int?, definingObjects: [ObjectID] = []) {
+    func assignList(_ dsts: [IRNode?], _ srcs: [IRNode?], _ why: String, statement: Int?,
+                    at pos: Pos = .none, op: String = "=", definingObjects: [ObjectID] = []) {
         let ks = dsts.map { addr($0) }
         for (i, var k) in ks.enumerated() {
             let src: IRNode? = i < srcs.count ? srcs[i] : nil
             if let dst = dsts[i], let s = src, isSelfAssign(dst, s) {
                 // x.f = x.g and the like store nothing new.
+                let text = dsts.map { $0.map { IRPrinter.string($0) } ?? "_" }.joined(separator: ", ")
+                    + " " + op + " " + srcs.compactMap { $0.map { IRPrinter.string($0) } }.joined(separator: ", ")
+                output.append(EscapeDiagnostic(pos: pos, kind: .ignoredSelfAssignment(statement: text), subject: "",
+                                               function: functionName(curfn), why: nil))
                 k = discardHole()
             }
             if let s = src { expr(k.note(s, why), s) } else { expr(k, nil) }

@@ -99,7 +99,7 @@ indirect enum IRStmt {
     case assign(id: Int, pos: Pos, dst: IRNode?, src: IRNode?)
     case assignList(id: Int, pos: Pos, kind: AssignKind, lhs: [IRNode?], rhs: [IRNode])
     /// `x op= y`, `x++`
-    case assignOp(id: Int, pos: Pos, dst: IRNode, src: IRNode)
+    case assignOp(id: Int, pos: Pos, op: Operator, dst: IRNode, src: IRNode)
     case block([IRStmt])
     case ifStmt(cond: IRNode, then: [IRStmt], els: [IRStmt])
     case forStmt(cond: IRNode?, post: [IRStmt], body: [IRStmt])

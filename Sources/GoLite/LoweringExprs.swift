@@ -162,33 +162,12 @@ extension Lowering {
         }
     }
 
-    /// `x.f`, or `x.f` through a pointer (`ODOTPTR`).
     func dotField(_ pos: Pos, _ x: IRNode, _ index: Int, implicit: Bool) -> IRNode {
-        var base = x.type
-        var op = IROp.dot
-        if case .pointer(let p) = x.type.underlying { base = p; op = .dotPtr }
-        let field = base.structFields?[index] ?? StructField(name: "?", type: .invalid)
-        let n = IRNode(op, pos, field.type)
-        n.x = x
-        n.text = field.name
-        n.implicit = implicit
-        return n
+        IRBuild.dotField(pos, x, index, implicit: implicit)
     }
 
-    /// Adds the `&` or `*` a method's receiver needs.
     func adjustReceiver(_ pos: Pos, _ x: IRNode, wantPointer: Bool) -> IRNode {
-        let have = x.type.isPointer
-        if have == wantPointer { return x }
-        if have {
-            let d = IRNode(.deref, pos, x.type.elem ?? .invalid)
-            d.x = x
-            d.implicit = true
-            return d
-        }
-        let a = IRNode(.addr, pos, .pointer(x.type))
-        a.x = x
-        a.implicit = true
-        return a
+        IRBuild.adjustReceiver(pos, x, wantPointer: wantPointer)
     }
 
     // MARK: - Index
@@ -354,5 +333,37 @@ extension Lowering {
             return compositeLit(inner, c, type: info.type(of: inner))
         }
         return expr(v)
+    }
+}
+
+/// Node builders shared by lowering and devirtualization.
+enum IRBuild {
+    /// `x.f`, or `x.f` through a pointer (`ODOTPTR`).
+    static func dotField(_ pos: Pos, _ x: IRNode, _ index: Int, implicit: Bool) -> IRNode {
+        var base = x.type
+        var op = IROp.dot
+        if case .pointer(let p) = x.type.underlying { base = p; op = .dotPtr }
+        let field = base.structFields?[index] ?? StructField(name: "?", type: .invalid)
+        let n = IRNode(op, pos, field.type)
+        n.x = x
+        n.text = field.name
+        n.implicit = implicit
+        return n
+    }
+
+    /// Adds the `&` or `*` a method's receiver needs.
+    static func adjustReceiver(_ pos: Pos, _ x: IRNode, wantPointer: Bool) -> IRNode {
+        let have = x.type.isPointer
+        if have == wantPointer { return x }
+        if have {
+            let d = IRNode(.deref, pos, x.type.elem ?? .invalid)
+            d.x = x
+            d.implicit = true
+            return d
+        }
+        let a = IRNode(.addr, pos, .pointer(x.type))
+        a.x = x
+        a.implicit = true
+        return a
     }
 }

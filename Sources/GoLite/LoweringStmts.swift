@@ -32,8 +32,7 @@ extension Lowering {
             let one = IRNode(.literal, .none, dst.type)
             one.text = "1"
             one.constant = .int(1)
-            _ = op
-            return flush([.assignOp(id: newStmtID(), pos: pos, dst: dst, src: one)])
+            return flush([.assignOp(id: newStmtID(), pos: pos, op: op, dst: dst, src: one)])
         case .assign(let a):
             return flush(assignment(a))
         case .decl(_, let decls):
@@ -120,11 +119,11 @@ extension Lowering {
     }
 
     private mutating func assignment(_ a: AssignStmt) -> [IRStmt] {
-        if a.op != nil {
+        if let op = a.op {
             // Go translates the right side first, then the left.
             let src = expr(a.rhs[0])
             let dst = expr(a.lhs[0])
-            return [.assignOp(id: newStmtID(), pos: a.pos, dst: dst, src: src)]
+            return [.assignOp(id: newStmtID(), pos: a.pos, op: op, dst: dst, src: src)]
         }
         var rhs = a.rhs.map { expr($0) }
         let sid = newStmtID()
