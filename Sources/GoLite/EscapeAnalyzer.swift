@@ -35,6 +35,8 @@ final class EscapeAnalyzer {
     var inBatch: Set<Int> = []
     var closureCalled: Set<Int> = []
     var wrapperCaptures: [ObjectIdentifier: [ObjectID]] = [:]
+    /// What each allocation site and variable was decided to be, for the interpreter.
+    var verdicts = EscapeVerdicts()
 
     // Walk state.
     var curfn = 0
@@ -211,6 +213,7 @@ final class EscapeAnalyzer {
 
     func finish(_ batch: [Int]) {
         for fn in batch { parameterTags(fn) }
+        verdicts.record(allLocations)
         for loc in allLocations {
             switch loc.kind {
             case .variable:

@@ -247,6 +247,7 @@ extension EscapeAnalyzer {
         assignList([tmp], [value], "assign", statement: nil, definingObjects: [id])
         loc.captured = true
         wrapperCaptures[ObjectIdentifier(wrapper), default: []].append(id)
+        verdicts.wrappedArguments[id] = value
         arg = tmp
     }
 }

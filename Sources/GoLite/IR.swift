@@ -113,7 +113,8 @@ indirect enum IRStmt {
     case expr(IRNode)
     case goStmt(pos: Pos, call: IRNode)
     case deferStmt(pos: Pos, call: IRNode)
-    case branch
+    /// `break`, `continue` or `fallthrough` (the analysis ignores them; the interpreter needs them).
+    case branch(BranchKind)
 }
 
 /// One function ready for the analysis.

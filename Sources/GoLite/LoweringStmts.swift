@@ -17,8 +17,10 @@ extension Lowering {
 
     mutating func stmt(_ s: Stmt) -> [IRStmt] {
         switch s {
-        case .empty, .branch:
+        case .empty:
             return []
+        case .branch(_, let kind):
+            return [.branch(kind)]
         case .expr(let e):
             let n = expr(e)
             return flush([.expr(n)])

@@ -1,0 +1,172 @@
+/// Goroutines: each has its own frames and registers (its simulated stack),
+/// its pending deferred calls and panics. Channels hand values between them.
+
+/// One active call.
+struct Frame {
+    enum Kind: UInt8 {
+        case normal
+        /// A deferred call: when it returns, its caller continues its return or its panic.
+        case deferred
+        /// The goroutine's first frame: when it returns, the goroutine ends.
+        case entry
+        /// Called by the simulated library (a `String` method while printing):
+        /// returning hands the results back to it.
+        case boundary
+    }
+
+    var function: Int32
+    var pc: Int32
+    /// First register of the frame in the goroutine's register file.
+    var base: Int32
+    /// Where the caller wants the results (absolute), or -1.
+    var ret: Int32
+    /// Deferred calls registered by this frame start at this index.
+    var deferBase: Int32
+    var kind: Kind
+    /// The frame is running its deferred calls because of a panic.
+    var unwinding = false
+}
+
+/// A deferred call or the call a `go` statement starts.
+struct PendingCall {
+    enum Target {
+        case function(Int)
+        case value(FuncValue)
+        case native(NativeFunction, NativeCall)
+        case builtin(IROp, PrintAux?)
+    }
+    var target: Target
+    var args: [GoValue]
+    var pos: Pos
+}
+
+struct PanicRecord {
+    var value: GoValue
+    var recovered = false
+    /// `runtime.Goexit` (t.FailNow): runs deferred calls, cannot be recovered.
+    var goexit = false
+    /// The frames where it started, as the crash report shows them.
+    var trace = ""
+}
+
+final class Goroutine {
+    let id: Int
+    private(set) var regs: UnsafeMutablePointer<GoValue>
+    private(set) var capacity: Int
+    var frames: [Frame] = []
+    var defers: [PendingCall] = []
+    var panics: [PanicRecord] = []
+    enum State { case runnable, blocked, done }
+    var state = State.runnable
+    /// What it waits for, as Go prints it in a deadlock (`chan receive`).
+    var waitReason = ""
+    /// Where a value handed over by a sender goes (absolute registers).
+    var receiveInto: (dst: Int, ok: Int, n: Int)?
+    var sendValues: [GoValue] = []
+    /// A panic to raise as soon as it runs again (send on a closed channel).
+    var pendingPanic: String?
+    /// Called by the machine when the goroutine ends (tests, benchmarks).
+    var onExit: ((Goroutine) -> Void)?
+    /// Set when it ended by a panic nobody recovered.
+    var diedPanicking = false
+    /// Simulated stack: bytes the frames use, and the stack's size (a power of two).
+    var stackUsed = 0
+    var stackSize = 8192
+    /// Results of the last call made for the library (`Frame.Kind.boundary`).
+    var boundaryResults: [GoValue] = []
+
+    init(id: Int) {
+        self.id = id
+        capacity = 256
+        regs = UnsafeMutablePointer<GoValue>.allocate(capacity: capacity)
+        regs.initialize(repeating: .int(0), count: capacity)
+    }
+
+    deinit {
+        var work: [GoValue] = []
+        Release.detach(regs, capacity, into: &work)
+        regs.deinitialize(count: capacity)
+        regs.deallocate()
+        work.append(contentsOf: defers.flatMap(\.args))
+        defers = []
+        Release.drain(&work)
+    }
+
+    /// Makes room for `needed` registers; the register file may move.
+    func ensure(_ needed: Int) {
+        if needed <= capacity { return }
+        var newCap = capacity * 2
+        while newCap < needed { newCap *= 2 }
+        let p = UnsafeMutablePointer<GoValue>.allocate(capacity: newCap)
+        p.moveInitialize(from: regs, count: capacity)
+        (p + capacity).initialize(repeating: .int(0), count: newCap - capacity)
+        regs.deallocate()
+        regs = p
+        capacity = newCap
+    }
+
+    /// Registers in use by live frames (the GC's roots on this stack).
+    func liveRegisters(_ functions: [CompiledFunction]) -> Int {
+        guard let top = frames.last else { return 0 }
+        return min(capacity, Int(top.base) + functions[Int(top.function)].frameSize)
+    }
+
+    /// Drops references held by registers above the live frames.
+    func clearAbove(_ n: Int) {
+        var i = n
+        while i < capacity {
+            if case .int = regs[i] { } else { regs[i] = .int(0) }
+            i += 1
+        }
+    }
+}
+
+/// A channel: a ring buffer and the goroutines waiting on it.
+final class GoChan {
+    let elemSlots: Int
+    let capacity: Int
+    let zero: [GoValue]
+    var buffer: [GoValue]
+    var head = 0
+    var count = 0
+    var closed = false
+    var receivers: [Goroutine] = []
+    var senders: [Goroutine] = []
+    var heapBytes = 0
+    var mark: UInt32 = 0
+    let address: Int
+
+    init(elemSlots: Int, capacity: Int, zero: [GoValue], address: Int) {
+        self.elemSlots = elemSlots
+        self.capacity = capacity
+        self.zero = zero
+        self.address = address
+        buffer = Array(repeating: .int(0), count: capacity * elemSlots)
+    }
+
+    func push(_ v: UnsafePointer<GoValue>) {
+        let at = ((head + count) % capacity) * elemSlots
+        for i in 0..<elemSlots { buffer[at + i] = v[i] }
+        count += 1
+    }
+
+    func push(_ v: [GoValue]) {
+        v.withUnsafeBufferPointer { push($0.baseAddress ?? UnsafePointer(bitPattern: 8)!) }
+    }
+
+    /// Removes the oldest value into `out`.
+    func pop(into out: UnsafeMutablePointer<GoValue>) {
+        let at = head * elemSlots
+        for i in 0..<elemSlots {
+            out[i] = buffer[at + i]
+            buffer[at + i] = .int(0)
+        }
+        head = (head + 1) % capacity
+        count -= 1
+    }
+
+    func detachChildren(into work: inout [GoValue]) {
+        work.append(contentsOf: buffer.filter { !$0.isScalar })
+        buffer = []
+    }
+}

@@ -1,0 +1,503 @@
+/// The dispatch loop. The hot instructions are handled inline; the rest
+/// call helpers that report how to continue (`Flow`). Before any helper
+/// that may panic, call, block or move the register file, the current pc
+/// is saved in the frame, and the cursor is reloaded afterwards.
+
+/// Where the loop is: the running function's code and constants, the pc,
+/// and the frame's registers.
+struct Cursor {
+    var code: UnsafeMutablePointer<Instr>
+    var consts: UnsafeMutablePointer<GoValue>
+    var pc: Int
+    var fr: UnsafeMutablePointer<GoValue>
+    var top: Int
+    var function: Int
+}
+
+/// How to go on after a helper.
+enum Flow {
+    /// Same frame, registers untouched.
+    case next
+    /// Frames or registers changed: reload the cursor.
+    case reload
+    case stop(Stop)
+}
+
+extension Machine {
+    func cursor(_ g: Goroutine) -> Cursor {
+        let top = g.frames.count - 1
+        let f = g.frames[top]
+        let fn = functions[Int(f.function)]
+        return Cursor(code: fn.codeBuffer.baseAddress!, consts: fn.constantBuffer.baseAddress!, pc: Int(f.pc),
+                      fr: g.regs + Int(f.base), top: top, function: Int(f.function))
+    }
+
+    /// Runs `g` until it blocks, ends, is preempted, or (for calls made by
+    /// the library) its frame count drops to `stopDepth`.
+    func run(_ g: Goroutine, stopDepth: Int) -> Stop {
+        if let message = g.pendingPanic {
+            g.pendingPanic = nil
+            if let s = raise(g, plainError(message)) { return s }
+        }
+        if g.frames.isEmpty { return .finished }
+        var c = cursor(g)
+        while true {
+            let instr = c.code[c.pc]
+            c.pc &+= 1
+            switch instr {
+            // MARK: Data movement
+            case .move(let d, let s):
+                c.fr[Int(d)] = c.fr[Int(s)]
+            case .moveN(let d, let s, let n):
+                for k in 0..<Int(n) { c.fr[Int(d) + k] = c.fr[Int(s) + k] }
+            case .konst(let d, let k):
+                c.fr[Int(d)] = c.consts[Int(k)]
+            case .konstN(let d, let k, let n):
+                for i in 0..<Int(n) { c.fr[Int(d) + i] = c.consts[Int(k) + i] }
+            case .setInt(let d, let v):
+                c.fr[Int(d)] = .int(Int(v))
+            case .loadGlobal(let d, let slot, let n):
+                for i in 0..<Int(n) { c.fr[Int(d) + i] = globals.slots[Int(slot) + i] }
+            case .storeGlobal(let slot, let s, let n):
+                for i in 0..<Int(n) { globals.slots[Int(slot) + i] = c.fr[Int(s) + i] }
+            case .addrGlobal(let d, let slot):
+                c.fr[Int(d)] = .pointer(globals, Int(slot))
+
+            // MARK: Blocks
+            case .newObject(let d, let site):
+                c.fr[Int(d)] = .pointer(newObject(Int(site)), 0)
+            case .boxRegs(let d, let s, let site):
+                c.fr[Int(d)] = .pointer(newObject(Int(site), from: c.fr + Int(s)), 0)
+            case .load1(let d, let p, let off):
+                if case .pointer(let b, let i) = c.fr[Int(p)] {
+                    c.fr[Int(d)] = b.load(i &+ Int(off))
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .load(let d, let p, let off, let n):
+                if case .pointer(let b, let i) = c.fr[Int(p)] {
+                    for k in 0..<Int(n) { c.fr[Int(d) + k] = b.load(i &+ Int(off) &+ k) }
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .store1(let p, let off, let s):
+                if case .pointer(let b, let i) = c.fr[Int(p)] {
+                    b.store(i &+ Int(off), c.fr[Int(s)])
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .store(let p, let off, let s, let n):
+                if case .pointer(let b, let i) = c.fr[Int(p)] {
+                    for k in 0..<Int(n) { b.store(i &+ Int(off) &+ k, c.fr[Int(s) + k]) }
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .ptrAdd(let d, let p, let off):
+                if case .pointer(let b, let i) = c.fr[Int(p)] {
+                    c.fr[Int(d)] = .pointer(b, i &+ Int(off))
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .nilCheck(let p):
+                if case .null = c.fr[Int(p)] {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+
+            // MARK: Slices
+            case .sliceLoad1(let d, let s, let i):
+                if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
+                   UInt(bitPattern: idx) < UInt(len) {
+                    c.fr[Int(d)] = b.load(Int(off) &+ idx)
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .sliceStore1(let s, let i, let v):
+                if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
+                   UInt(bitPattern: idx) < UInt(len) {
+                    b.store(Int(off) &+ idx, c.fr[Int(v)])
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .sliceLoad(let d, let s, let i, let x):
+                let e = functions[c.function].aux.elements[Int(x)]
+                if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
+                   UInt(bitPattern: idx) < UInt(len) {
+                    let at = Int(off) + idx * e.stride + e.offset
+                    for k in 0..<e.n { c.fr[Int(d) + k] = b.load(at + k) }
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .sliceStore(let s, let i, let v, let x):
+                let e = functions[c.function].aux.elements[Int(x)]
+                if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
+                   UInt(bitPattern: idx) < UInt(len) {
+                    let at = Int(off) + idx * e.stride + e.offset
+                    for k in 0..<e.n { b.store(at + k, c.fr[Int(v) + k]) }
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .sliceAddr(let d, let s, let i, let x):
+                let e = functions[c.function].aux.elements[Int(x)]
+                if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
+                   UInt(bitPattern: idx) < UInt(len) {
+                    c.fr[Int(d)] = .pointer(b, Int(off) + idx * e.stride + e.offset)
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .arrayAddr(let d, let p, let i, let x):
+                let e = functions[c.function].aux.elements[Int(x)]
+                guard case .pointer(let b, let base) = c.fr[Int(p)] else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
+                    continue
+                }
+                if case .int(let idx) = c.fr[Int(i)], UInt(bitPattern: idx) < UInt(e.length) {
+                    c.fr[Int(d)] = .pointer(b, base + e.offset + idx * e.stride)
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch indexFault(g, c.fr[Int(i)], length: e.length) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .regIndex(let d, let a, let i, let x):
+                let e = functions[c.function].aux.elements[Int(x)]
+                if case .int(let idx) = c.fr[Int(i)], UInt(bitPattern: idx) < UInt(e.length) {
+                    let at = Int(a) + e.offset + idx * e.stride
+                    for k in 0..<e.n { c.fr[Int(d) + k] = c.fr[at + k] }
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch indexFault(g, c.fr[Int(i)], length: e.length) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .strIndex(let d, let s, let i):
+                if case .string(let b, let off, let len) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
+                   UInt(bitPattern: idx) < UInt(len) {
+                    c.fr[Int(d)] = .int(Int(b.bytes[Int(off) &+ idx]))
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .len(let d, let a):
+                c.fr[Int(d)] = .int(lengthOf(c.fr[Int(a)]))
+            case .cap(let d, let a):
+                c.fr[Int(d)] = .int(capacityOf(c.fr[Int(a)]))
+            case .append(let d, let s, let first, let count, let site):
+                // In place while the backing array has room.
+                if case .slice(let b, let off, let len, let cap) = c.fr[Int(s)], Int(len) + Int(count) <= Int(cap) {
+                    let stride = sites[Int(site)].slots
+                    var at = Int(off) + Int(len) * stride
+                    for k in 0..<(Int(count) * stride) { b.store(at, c.fr[Int(first) + k]); at += 1 }
+                    c.fr[Int(d)] = .slice(b, off, len + count, cap)
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch appendGrow(g, c.fr, d: Int(d), s: Int(s), first: Int(first), count: Int(count), site: Int(site)) {
+                    case .next: break
+                    case .reload: c = cursor(g)
+                    case .stop(let st): return st
+                    }
+                }
+            case .makeSlice(let d, let len, let cap, let site):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch makeSlice(g, c.fr, d: Int(d), len: Int(len), cap: Int(cap), site: Int(site)) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .newArray(let d, let n, let site):
+                c.fr[Int(d)] = newArray(Int(n), site: Int(site))
+            case .sliceExpr(let d, let a, let lo, let hi, let x):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch sliceExpression(g, c.fr, d: Int(d), a: Int(a), lo: Int(lo), hi: Int(hi), aux: functions[c.function].aux.slices[Int(x)]) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .appendSlice(let d, let s, let t, let site):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch appendSlice(g, c.fr, d: Int(d), s: Int(s), t: Int(t), site: Int(site)) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .copy(let d, let dst, let src, let stride):
+                c.fr[Int(d)] = .int(copyElements(c.fr[Int(dst)], c.fr[Int(src)], stride: Int(stride)))
+            case .concat(let d, let first, let count, let site):
+                c.fr[Int(d)] = concatenate(c.fr + Int(first), Int(count), site: Int(site))
+            case .convert(let d, let a, let site):
+                c.fr[Int(d)] = convertString(c.fr[Int(a)], site: Int(site))
+
+            // MARK: Arithmetic
+            case .addI(let d, let a, let b):
+                c.fr[Int(d)] = .int(c.fr[Int(a)].intValue &+ c.fr[Int(b)].intValue)
+            case .subI(let d, let a, let b):
+                c.fr[Int(d)] = .int(c.fr[Int(a)].intValue &- c.fr[Int(b)].intValue)
+            case .mulI(let d, let a, let b):
+                c.fr[Int(d)] = .int(c.fr[Int(a)].intValue &* c.fr[Int(b)].intValue)
+            case .addIK(let d, let a, let v):
+                c.fr[Int(d)] = .int(c.fr[Int(a)].intValue &+ Int(v))
+            case .arith(let d, let a, let b, let op, let kind):
+                if let v = arithmetic(op, kind, c.fr[Int(a)], c.fr[Int(b)]) {
+                    c.fr[Int(d)] = v
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    let error: RuntimeFault = (op == .div || op == .rem) ? .divideByZero : .negativeShift
+                    switch fault(g, error) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .cmpI(let d, let a, let b, let cond):
+                c.fr[Int(d)] = .int(cond.test(c.fr[Int(a)].intValue, c.fr[Int(b)].intValue) ? 1 : 0)
+            case .cmp(let d, let a, let b, let cond, let kind):
+                c.fr[Int(d)] = .bool(compare(cond, kind, c.fr[Int(a)], c.fr[Int(b)]))
+            case .strCmp(let d, let a, let b, let cond):
+                c.fr[Int(d)] = .bool(compareStrings(cond, c.fr[Int(a)], c.fr[Int(b)]))
+            case .equal(let d, let a, let b, let x, let negate):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch equal(g, c.fr, d: Int(d), a: Int(a), b: Int(b), plan: functions[c.function].aux.equalities[Int(x)], negate: negate) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .unary(let d, let a, let op, let kind):
+                c.fr[Int(d)] = unary(op, kind, c.fr[Int(a)])
+            case .numConv(let d, let a, let from, let to):
+                c.fr[Int(d)] = convertNumber(c.fr[Int(a)], from: from, to: to)
+
+            // MARK: Control
+            case .jump(let t):
+                c.pc = Int(t)
+            case .jumpIf(let cond, let t):
+                if case .int(let v) = c.fr[Int(cond)], v != 0 { c.pc = Int(t) }
+            case .jumpIfNot(let cond, let t):
+                if case .int(let v) = c.fr[Int(cond)], v != 0 { } else { c.pc = Int(t) }
+            case .brI(let a, let b, let cond, let t):
+                if !cond.test(c.fr[Int(a)].intValue, c.fr[Int(b)].intValue) { c.pc = Int(t) }
+            case .brIK(let a, let v, let cond, let t):
+                if !cond.test(c.fr[Int(a)].intValue, Int(v)) { c.pc = Int(t) }
+            case .tick(let n):
+                steps &+= Int(n)
+                if steps >= nextCheck {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    if let s = checkpoint(g, stopDepth: stopDepth) { return s }
+                }
+            case .strNext(let s, let i, let t):
+                if !nextRune(c.fr[Int(s)], state: c.fr + Int(i)) { c.pc = Int(t) }
+
+            // MARK: Interfaces
+            case .box(let d, let s, let site):
+                c.fr[Int(d)] = box(c.fr + Int(s), site: Int(site))
+            case .assertType(let d, let a, let x, let ok):
+                let t = functions[c.function].aux.types[Int(x)]
+                if case .iface(let dt, let b) = c.fr[Int(a)], dt === t {
+                    for k in 0..<t.slots { c.fr[Int(d) + k] = b.load(k) }
+                    if ok >= 0 { c.fr[Int(ok)] = .int(1) }
+                } else if ok >= 0 {
+                    let z = Layout.zero(t.type, emptyString: exe.emptyString)
+                    for k in 0..<z.count { c.fr[Int(d) + k] = z[k] }
+                    c.fr[Int(ok)] = .int(0)
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    switch fault(g, .typeAssertion(from: c.fr[Int(a)], interface: functions[c.function].aux.assertSources[Int(x)], to: t.name, missing: nil)) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .assertIface(let d, let a, let x, let ok):
+                let check = functions[c.function].aux.interfaces[Int(x)]
+                let v = c.fr[Int(a)]
+                if case .iface(let dt, _) = v, missingMethod(dt, check) == nil {
+                    c.fr[Int(d)] = v
+                    if ok >= 0 { c.fr[Int(ok)] = .int(1) }
+                } else if ok >= 0 {
+                    c.fr[Int(d)] = .null
+                    c.fr[Int(ok)] = .int(0)
+                } else {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    var missing: String? = nil
+                    if case .iface(let dt, _) = v { missing = missingMethod(dt, check) }
+                    switch fault(g, .typeAssertion(from: v, interface: check.source, to: check.name, missing: missing)) { case .stop(let s): return s; default: c = cursor(g) }
+                }
+            case .typeIs(let d, let a, let x):
+                let t = functions[c.function].aux.types[Int(x)]
+                if case .iface(let dt, _) = c.fr[Int(a)] { c.fr[Int(d)] = .bool(dt === t) } else { c.fr[Int(d)] = .int(0) }
+            case .implements(let d, let a, let x):
+                let check = functions[c.function].aux.interfaces[Int(x)]
+                if case .iface(let dt, _) = c.fr[Int(a)] { c.fr[Int(d)] = .bool(missingMethod(dt, check) == nil) } else { c.fr[Int(d)] = .int(0) }
+            case .unbox(let d, let a, let n):
+                if case .iface(_, let b) = c.fr[Int(a)] {
+                    for k in 0..<Int(n) { c.fr[Int(d) + k] = b.load(k) }
+                }
+
+            // MARK: Calls
+            case .call(let f, let args, let ret):
+                g.frames[c.top].pc = Int32(c.pc)
+                let base = Int(g.frames[c.top].base)
+                if !pushFrame(g, function: Int(f), args: base + Int(args), ret: base + Int(ret), kind: .normal) { return .fatal }
+                c = cursor(g)
+            case .callValue(let fv, let args, let ret):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch callValue(g, c.fr[Int(fv)], args: Int(args), ret: Int(ret)) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .callIface(let recv, let args, let ret, let x):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch callInterface(g, c.fr[Int(recv)], args: Int(args), ret: Int(ret), aux: functions[c.function].aux.calls[Int(x)]) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .callNative(let x, let args, let ret):
+                g.frames[c.top].pc = Int32(c.pc)
+                let nc = functions[c.function].aux.natives[Int(x)]
+                switch callNative(g, nc, args: c.fr + Int(args), ret: c.fr + Int(ret)) {
+                case .done:
+                    if g.frames.count - 1 != c.top || g.state != .runnable { c = cursor(g) }
+                case .failed:
+                    return .fatal
+                case .switched:
+                    if g.state == .blocked { return .blocked }
+                    if g.state == .done { return .finished }
+                    if g.frames.isEmpty { return .finished }
+                    if g.frames.count <= stopDepth { return .boundaryReturn }
+                    c = cursor(g)
+                }
+            case .ret:
+                g.frames[c.top].pc = Int32(c.pc - 1)
+                if let s = returnFromFrame(g, stopDepth: stopDepth) { return s }
+                c = cursor(g)
+            case .makeClosure(let d, let first, let x, let site):
+                let info = functions[c.function].aux.closures[Int(x)]
+                c.fr[Int(d)] = makeClosure(info, captures: c.fr + Int(first), site: Int(site))
+            case .methodValue(let d, let recv, let x, let site):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch methodValue(g, c.fr, d: Int(d), recv: Int(recv), aux: functions[c.function].aux.methodValues[Int(x)], site: Int(site)) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .deferCall(let x, let first):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch pendingCall(g, functions[c.function].aux.deferred[Int(x)], values: c.fr + Int(first)) {
+                case .call(let call): g.defers.append(call)
+                case .flow(let flow):
+                    switch flow { case .stop(let st): return st; default: c = cursor(g) }
+                }
+            case .goCall(let x, let first):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch pendingCall(g, functions[c.function].aux.deferred[Int(x)], values: c.fr + Int(first)) {
+                case .call(let call):
+                    let ng = newGoroutine()
+                    if invoke(ng, call, kind: .entry, ret: -1) == .failed { return .fatal }
+                    if ng.frames.isEmpty { finish(ng) } else { makeRunnable(ng) }
+                case .flow(let flow):
+                    switch flow { case .stop(let st): return st; default: c = cursor(g) }
+                }
+            case .panic(let a):
+                g.frames[c.top].pc = Int32(c.pc)
+                if let s = raise(g, c.fr[Int(a)]) { return s }
+                c = cursor(g)
+            case .recover(let d):
+                c.fr[Int(d)] = recover(g)
+            case .loadCaptures(let first, let n):
+                if case .fn(let f) = c.fr[functions[c.function].contextReg] {
+                    for k in 0..<Int(n) where k < f.captures.count { c.fr[Int(first) + k] = f.captures[k] }
+                }
+
+            // MARK: Maps and channels
+            case .makeMap(let d, let hint, let site):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch makeMap(g, c.fr, d: Int(d), hint: Int(hint), site: Int(site)) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .mapLoad(let d, let m, let k, let x, let ok):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch mapLoad(g, c.fr, d: Int(d), m: Int(m), k: Int(k), aux: functions[c.function].aux.maps[Int(x)], ok: Int(ok)) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .mapStore(let m, let k, let v, let x):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch mapStore(g, c.fr, m: Int(m), k: Int(k), v: Int(v), aux: functions[c.function].aux.maps[Int(x)]) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .mapDelete(let m, let k, let x):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch mapDelete(g, c.fr, m: Int(m), k: Int(k), aux: functions[c.function].aux.maps[Int(x)]) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .mapIterInit(let d, let m):
+                c.fr[Int(d)] = c.fr[Int(m)]
+                c.fr[Int(d) + 1] = .int(0)
+            case .mapIterNext(let it, let k, let v, let t):
+                if !mapIterate(c.fr, it: Int(it), k: Int(k), v: Int(v)) { c.pc = Int(t) }
+            case .makeChan(let d, let size, let site):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch makeChan(g, c.fr, d: Int(d), size: Int(size), site: Int(site)) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .send(let ch, let v, let n):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch send(g, c.fr[Int(ch)], values: c.fr + Int(v), n: Int(n)) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .recv(let d, let ch, let n, let ok):
+                g.frames[c.top].pc = Int32(c.pc)
+                let base = Int(g.frames[c.top].base)
+                switch receive(g, c.fr[Int(ch)], into: base + Int(d), n: Int(n), ok: ok >= 0 ? base + Int(ok) : -1) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .close(let ch):
+                g.frames[c.top].pc = Int32(c.pc)
+                switch closeChannel(g, c.fr[Int(ch)]) {
+                case .next: break
+                case .reload: c = cursor(g)
+                case .stop(let st): return st
+                }
+            case .printValues(let first, let x):
+                let p = functions[c.function].aux.prints[Int(x)]
+                printBuiltin(c.fr + Int(first), p)
+            case .unreachable:
+                termination = .limit("memlane: internal error: reached the end of " + functions[c.function].name)
+                return .fatal
+            }
+        }
+    }
+
+    /// Runs every few thousand steps: the step budget, Ctrl-C, a pending
+    /// collection, and the time slice of goroutines.
+    func checkpoint(_ g: Goroutine, stopDepth: Int) -> Stop? {
+        nextCheck = steps + Machine.checkInterval
+        if steps >= options.stepBudget {
+            termination = .stepBudget(options.stepBudget)
+            return .fatal
+        }
+        if options.isInterrupted() {
+            termination = .interrupted
+            return .fatal
+        }
+        if collector.pending { collect() }
+        if termination != nil { return .fatal }
+        if stopDepth == 0 && boundaryDepth == 0 && steps - sliceStart >= Machine.timeSlice && runHead < runQueue.count {
+            return .preempted
+        }
+        return nil
+    }
+}

@@ -1,0 +1,214 @@
+/// The simulated memory the interpreter runs on.
+///
+/// Memory is made of *slots*: every scalar of a Go value (an int, a float,
+/// a string header, a pointer, a slice header, an interface, a map, a
+/// channel, a func) takes one slot; structs and arrays are their fields or
+/// elements laid out in consecutive slots. A goroutine's frame is a run of
+/// slots (its registers); anything that needs an address — a variable whose
+/// address is taken or that a closure shares, a `new(T)`, a backing array —
+/// is a `Block` of slots. Whether a block counts as *heap* is decided by the
+/// escape analysis, never here: `heapBytes` is what the allocator model
+/// charged for it (0 for goroutine-stack and static storage).
+enum GoValue {
+    /// Every integer kind and `bool` (0 or 1). Sized kinds are kept
+    /// normalised (wrapped to their width, sign- or zero-extended).
+    case int(Int)
+    case float(Double)
+    /// Bytes `[off, off+len)` of a byte block, which is never written again.
+    case string(Block, Int32, Int32)
+    /// The address of slot (or byte) `index` of a block.
+    case pointer(Block, Int)
+    /// Elements from slot `off`: length and capacity in elements.
+    case slice(Block, Int32, Int32, Int32)
+    /// A non-nil interface: the dynamic type and a block holding the value.
+    case iface(RType, Block)
+    case map(GoMap)
+    case chan(GoChan)
+    case fn(FuncValue)
+    /// The nil pointer, slice, map, channel, func or interface.
+    case null
+
+    @inline(__always) var intValue: Int {
+        if case .int(let v) = self { return v }
+        return 0
+    }
+
+    @inline(__always) var floatValue: Double {
+        if case .float(let v) = self { return v }
+        if case .int(let v) = self { return Double(v) }
+        return 0
+    }
+
+    @inline(__always) var boolValue: Bool {
+        if case .int(let v) = self { return v != 0 }
+        return false
+    }
+
+    @inline(__always) static func bool(_ b: Bool) -> GoValue { .int(b ? 1 : 0) }
+
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}
+
+/// A piece of simulated memory with its own identity: a variable, an
+/// object, a backing array, the bytes of a string, an interface's box.
+/// Byte arrays (`[]byte`, strings) keep one byte per element instead of a
+/// slot, so large byte buffers stay small on the host.
+final class Block: @unchecked Sendable {
+    // Only the machine that made a block touches it; the shared empty
+    // string block is never written (it has no slots and no heap bytes).
+    let raw: UnsafeMutableRawPointer
+    let count: Int
+    let isBytes: Bool
+    /// Bytes the allocator model charged on the heap; 0 on a stack or static.
+    var heapBytes: Int
+    /// The last GC cycle that reached this block.
+    var mark: UInt32 = 0
+    /// A simulated address, for `%p` and printed pointers.
+    var address: Int
+    /// Bytes in a goroutine's stack buffer (a non-escaping conversion's
+    /// result), which `concatstrings` may not hand out as its own result.
+    var onStack = false
+
+    init(slots count: Int, heapBytes: Int = 0, address: Int = 0) {
+        self.count = count
+        self.isBytes = false
+        self.heapBytes = heapBytes
+        self.address = address
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<GoValue>.stride,
+                                                 alignment: MemoryLayout<GoValue>.alignment)
+        p.bindMemory(to: GoValue.self, capacity: count).initialize(repeating: .int(0), count: count)
+        raw = p
+    }
+
+    /// A block initialised from a template (the zero value of its type).
+    init(copying template: UnsafePointer<GoValue>, count: Int, heapBytes: Int = 0, address: Int = 0) {
+        self.count = count
+        self.isBytes = false
+        self.heapBytes = heapBytes
+        self.address = address
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<GoValue>.stride,
+                                                 alignment: MemoryLayout<GoValue>.alignment)
+        p.bindMemory(to: GoValue.self, capacity: count).initialize(from: template, count: count)
+        raw = p
+    }
+
+    init(bytes count: Int, heapBytes: Int = 0, address: Int = 0) {
+        self.count = count
+        self.isBytes = true
+        self.heapBytes = heapBytes
+        self.address = address
+        let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, count), alignment: 8)
+        p.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, count))
+        raw = p
+    }
+
+    convenience init(bytes: [UInt8], heapBytes: Int = 0, address: Int = 0) {
+        self.init(bytes: bytes.count, heapBytes: heapBytes, address: address)
+        bytes.withUnsafeBufferPointer { b in
+            if let base = b.baseAddress { self.bytes.update(from: base, count: b.count) }
+        }
+    }
+
+    @inline(__always) var slots: UnsafeMutablePointer<GoValue> { raw.assumingMemoryBound(to: GoValue.self) }
+    @inline(__always) var bytes: UnsafeMutablePointer<UInt8> { raw.assumingMemoryBound(to: UInt8.self) }
+
+    /// One element as a value, whatever the storage.
+    @inline(__always) func load(_ i: Int) -> GoValue {
+        isBytes ? .int(Int(bytes[i])) : slots[i]
+    }
+
+    @inline(__always) func store(_ i: Int, _ v: GoValue) {
+        if isBytes { bytes[i] = UInt8(truncatingIfNeeded: v.intValue) } else { slots[i] = v }
+    }
+
+    deinit {
+        if !isBytes && count > 0 {
+            var work: [GoValue] = []
+            Release.detach(slots, count, into: &work)
+            slots.deinitialize(count: count)
+            Release.drain(&work)
+        }
+        raw.deallocate()
+    }
+
+    /// Moves out the values that own other objects (see `Release`).
+    func detachChildren(into work: inout [GoValue]) {
+        if !isBytes { Release.detach(slots, count, into: &work) }
+    }
+}
+
+/// A function value: a declared function, a closure with the variables it
+/// shares with its maker, or a method value with its bound receiver.
+final class FuncValue: @unchecked Sendable {
+    // Shared values of declared functions have no captures and are never
+    // marked (no heap bytes); the others belong to one machine.
+    /// Index into the program's functions; negative for library functions (`-1 - index`).
+    let function: Int
+    /// Captured variables (pointers to their blocks) or the receiver's slots.
+    var captures: [GoValue]
+    /// The captures are a bound receiver, passed before the arguments.
+    let bound: Bool
+    var heapBytes: Int
+    var mark: UInt32 = 0
+
+    init(function: Int, captures: [GoValue] = [], bound: Bool = false, heapBytes: Int = 0) {
+        self.function = function
+        self.captures = captures
+        self.bound = bound
+        self.heapBytes = heapBytes
+    }
+
+    deinit {
+        if !captures.isEmpty {
+            var work: [GoValue] = []
+            swap(&work, &captures)
+            Release.drain(&work)
+        }
+    }
+}
+
+/// Releasing a long chain of objects (a linked list of a million nodes)
+/// must not recurse once per link on the host stack. Objects about to die
+/// hand their children to a work list instead, which is emptied in a loop.
+enum Release {
+    /// Moves every value that references another object out of `slots`
+    /// (leaving `.int(0)`), so the owner dies without touching them.
+    static func detach(_ slots: UnsafeMutablePointer<GoValue>, _ count: Int, into work: inout [GoValue]) {
+        for i in 0..<count {
+            switch slots[i] {
+            case .int, .float, .null, .string: continue
+            default:
+                work.append((slots + i).move())
+                (slots + i).initialize(to: .int(0))
+            }
+        }
+    }
+
+    static func drain(_ work: inout [GoValue]) {
+        while var v = work.popLast() {
+            var block: Block? = nil
+            var map: GoMap? = nil
+            var chan: GoChan? = nil
+            var fn: FuncValue? = nil
+            switch v {
+            case .pointer(let b, _), .slice(let b, _, _, _), .iface(_, let b): block = b
+            case .map(let m): map = m
+            case .chan(let c): chan = c
+            case .fn(let f): fn = f
+            default: continue
+            }
+            // Drop the work list's reference so the object may be unique.
+            v = .null
+            if block != nil, isKnownUniquelyReferenced(&block) { block!.detachChildren(into: &work) }
+            if map != nil, isKnownUniquelyReferenced(&map) { map!.detachChildren(into: &work) }
+            if chan != nil, isKnownUniquelyReferenced(&chan) { chan!.detachChildren(into: &work) }
+            if fn != nil, isKnownUniquelyReferenced(&fn) {
+                work.append(contentsOf: fn!.captures)
+                fn!.captures = []
+            }
+        }
+    }
+}
