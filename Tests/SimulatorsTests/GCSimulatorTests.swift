@@ -55,7 +55,7 @@ struct GCHarness {
     }
 
     @Test func stopTheWorldMarksAndSweeps() throws {
-        var h = try GCHarness(["new A", "new B 32", "new C", "new D", "root A",
+        let h = try GCHarness(["new A", "new B 32", "new C", "new D", "root A",
                                "ptr A.x = B", "ptr B.y = C", "ptr D.z = A", "gc"])
         #expect(try h.state("freed") == ["D"])
         #expect(try h.state("heap.objects") == 3)
@@ -128,7 +128,7 @@ struct GCHarness {
 
     @Test func dijkstraRescansRootsAddedDuringMarking() throws {
         for (barrier, lost) in [("none", ["X"] as Value), ("dijkstra", []), ("yuasa", []), ("hybrid", [])] {
-            var h = try GCHarness(["collector incremental", "barrier \(barrier)", "new A", "new B", "new X",
+            let h = try GCHarness(["collector incremental", "barrier \(barrier)", "new A", "new B", "new X",
                                    "ptr B.f = X", "root A", "root B", "gc start", "step",
                                    "root X", "ptr B.f = nil", "finish"])
             #expect(try h.state("lost") == lost, "\(barrier)")

@@ -157,8 +157,8 @@ public struct GCSimulator: Simulator {
             StateField("copied", "list of string", L("copying: objects copied by the last cycle, in copy order (Cheney's breadth-first order)")),
             StateField("promoted", "list of string", L("generational: objects promoted to the old generation by the last cycle")),
             StateField("remembered", "list of string", L("generational: old objects recorded by the write barrier as pointing at young ones")),
-            StateField("gen.young", "list of string", L("generational: young objects")),
-            StateField("gen.old", "list of string", L("generational: old objects")),
+            StateField("gen.young", "list of string", L("generational: young objects ([] with the other collectors)")),
+            StateField("gen.old", "list of string", L("generational: old objects ([] with the other collectors)")),
         ],
         functions: [
             StateFunction("color", signature: "color(NAME) -> string", arity: 1,
@@ -272,10 +272,10 @@ public struct GCSimulator: Simulator {
             "copied": names(copied),
             "promoted": names(promoted),
             "remembered": names(remembered),
-            "gen": [
+            "gen": collector == .generational ? [
                 "young": names(live.filter { !heap.isOld($0) }),
                 "old": names(live.filter { heap.isOld($0) }),
-            ],
+            ] : ["young": [], "old": []],
         ]
     }
 

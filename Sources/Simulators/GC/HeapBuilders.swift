@@ -81,8 +81,7 @@ extension HeapGraph {
     }
 
     mutating func reserveFields(_ n: Int) {
-        fieldTarget.reserveCapacity(n)
-        fieldNext.reserveCapacity(n)
+        links.reserveCapacity(n)
         fieldLabel.reserveCapacity(n)
     }
 }

@@ -29,6 +29,12 @@ public enum HeapColor: UInt8, Sendable {
 public struct HeapGraph: Sendable {
     public typealias ID = Int32
 
+    /// One pointer field: its target (-1 for nil) and the object's next field (-1 at the end).
+    struct FieldLink: Sendable {
+        var target: ID
+        var next: ID
+    }
+
     /// Objects one heap may create over its life (freed slots count too).
     public static let maxObjects = 1 << 22
     /// The largest single object.
@@ -53,9 +59,9 @@ public struct HeapGraph: Sendable {
     var oldFlags: [Bool] = []
 
     // Pointer fields: one singly linked list per object, appended at the
-    // tail so iteration follows first-assignment order.
-    var fieldTarget: [ID] = []
-    var fieldNext: [ID] = []
+    // tail so iteration follows first-assignment order. Target and next
+    // share a cache line; the label is only read by views.
+    var links: [FieldLink] = []
     var fieldLabel: [Int32] = []
     var labels: [String] = []
     var labelIndex: [String: Int32] = [:]
@@ -188,9 +194,9 @@ public struct HeapGraph: Sendable {
         var out: [(String, ID?)] = []
         var e = firstField[Int(id)]
         while e >= 0 {
-            let t = fieldTarget[Int(e)]
+            let t = links[Int(e)].target
             out.append((labels[Int(fieldLabel[Int(e)])], t >= 0 ? t : nil))
-            e = fieldNext[Int(e)]
+            e = links[Int(e)].next
         }
         return out
     }
@@ -201,10 +207,10 @@ public struct HeapGraph: Sendable {
         var e = firstField[Int(id)]
         while e >= 0 {
             if fieldLabel[Int(e)] == label {
-                let t = fieldTarget[Int(e)]
+                let t = links[Int(e)].target
                 return .some(t >= 0 ? t : nil)
             }
-            e = fieldNext[Int(e)]
+            e = links[Int(e)].next
         }
         return nil
     }
@@ -218,17 +224,17 @@ public struct HeapGraph: Sendable {
             var e = firstField[Int(id)]
             while e >= 0 {
                 if fieldLabel[Int(e)] == label {
-                    let old = fieldTarget[Int(e)]
-                    fieldTarget[Int(e)] = newValue
+                    let old = links[Int(e)].target
+                    links[Int(e)].target = newValue
                     return old >= 0 ? old : nil
                 }
-                e = fieldNext[Int(e)]
+                e = links[Int(e)].next
             }
         }
         guard fieldCounts[Int(id)] < Self.maxFieldsPerObject else {
             throw SimulatorError(L("`{0}` already has {1} fields, the simulator's limit", names[Int(id)], Self.maxFieldsPerObject))
         }
-        guard fieldTarget.count < Self.maxFieldSlots else {
+        guard links.count < Self.maxFieldSlots else {
             throw SimulatorError(L("the heap holds {0} pointer fields, the simulator's limit", Self.maxFieldSlots))
         }
         let label: Int32
@@ -245,12 +251,11 @@ public struct HeapGraph: Sendable {
 
     /// Appends a field without the checks, for builders that know the limits hold.
     mutating func appendField(_ id: ID, label: Int32, target: ID) {
-        let e = ID(fieldTarget.count)
-        fieldTarget.append(target)
-        fieldNext.append(-1)
+        let e = ID(links.count)
+        links.append(FieldLink(target: target, next: -1))
         fieldLabel.append(label)
         let i = Int(id)
-        if lastField[i] >= 0 { fieldNext[Int(lastField[i])] = e } else { firstField[i] = e }
+        if lastField[i] >= 0 { links[Int(lastField[i])].next = e } else { firstField[i] = e }
         lastField[i] = e
         fieldCounts[i] += 1
     }
@@ -262,19 +267,6 @@ public struct HeapGraph: Sendable {
         labels.append(field)
         labelIndex[field] = l
         return l
-    }
-
-    /// Live objects whose fields point at `id`, as `A.f` strings.
-    public func referrers(of id: ID) -> [String] {
-        var out: [String] = []
-        for o in 0..<slotCount where colors[o] != .freed {
-            var e = firstField[o]
-            while e >= 0 {
-                if fieldTarget[Int(e)] == id { out.append(names[o] + "." + labels[Int(fieldLabel[Int(e)])]) }
-                e = fieldNext[Int(e)]
-            }
-        }
-        return out
     }
 
     // MARK: - Roots
