@@ -36,13 +36,15 @@ import Grader
     /// Commands on a 1,000,000-object heap, timed on request (see HeapBenchmarkTests).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["MEMLANE_BENCH"] != nil, "set MEMLANE_BENCH=1 to run"))
     func commandsOnAMillionObjects() throws {
-        var sim = GCSimulator()
-        sim.heap = HeapGraph.random(objects: 1_000_000, seed: 7)
+        var sim = GCSimulator(heap: HeapGraph.random(objects: 1_000_000, seed: 7))
+        let root = sim.heap.name(of: sim.heap.roots[0])
         let clock = ContinuousClock()
-        for line in ["new extra", "ptr extra.f = o1", "root extra", "gc", "collector incremental", "barrier hybrid",
-                     "gc start", "step 1000", "ptr extra.g = o2", "finish", "heap", "graph"] {
-            let t = clock.measure { _ = try? sim.run(line) }
+        for line in ["new extra", "ptr extra.f = \(root)", "root extra", "gc", "collector incremental", "barrier hybrid",
+                     "gc start", "step 1000", "new fresh", "ptr extra.g = fresh", "finish", "heap", "graph", "timeline"] {
+            var output = ""
+            let t = try clock.measure { output = try sim.run(line) }
             print("\(line): \(t)")
+            #expect(!output.isEmpty)
         }
         #expect(sim.cycles == 2)
     }

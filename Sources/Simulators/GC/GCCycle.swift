@@ -100,9 +100,9 @@ extension GCSimulator {
         phase = .mark
         let label = collector == .generational ? L("{0} cycle {1}", major ? "major" : "minor", cycles + 1) : L("cycle {0}", cycles + 1)
         out.append(shaded == 0 ? L("{0} starts: no roots, nothing to shade", label)
-                   : L("{0} starts: {1} shaded grey", label, HeapCommands.names(heap.greyQueue, in: heap).joined(separator: ", ")))
+                   : L("{0} starts: {1} shaded grey", label, HeapCommands.list(heap.greyQueue, in: heap)))
         if minor && !remembered.isEmpty {
-            out.append(L("the remembered set is scanned as extra roots: {0}", HeapCommands.names(remembered, in: heap).joined(separator: ", ")))
+            out.append(L("the remembered set is scanned as extra roots: {0}", HeapCommands.list(remembered, in: heap)))
         }
         if collector == .incremental {
             out.append(barrier == .none ? L("the world runs again; pointer writes take no barrier")
@@ -126,7 +126,7 @@ extension GCSimulator {
             scanned += 1
             let newly = HeapCommands.names(heap.shadedInOrder[before...], in: heap)
             out.append(newly.isEmpty ? L("scan {0}: black, nothing new to shade", heap.name(of: id))
-                       : L("scan {0}: black, shades {1} grey", heap.name(of: id), newly.joined(separator: ", ")))
+                       : L("scan {0}: black, shades {1} grey", heap.name(of: id), HeapCommands.list(newly)))
         }
         if scanned < n && heap.hasGrey {
             let rest = heap.scan(limit: n - scanned, isInterrupted: context.isInterrupted)
@@ -177,8 +177,7 @@ extension GCSimulator {
         cycle!.sweepEnd = heap.slotCount
         let white = heap.liveIDs.filter { heap.color(of: $0) == .white }
         out.append(white.isEmpty ? L("marking done: every object is marked, nothing to free")
-                   : L("marking done: white objects to free: {0}", HeapCommands.names(white.prefix(20), in: heap).joined(separator: ", ")
-                       + (white.count > 20 ? " …" : "")))
+                   : L("marking done: white objects to free: {0}", HeapCommands.list(white, in: heap)))
         return out
     }
 
@@ -202,7 +201,7 @@ extension GCSimulator {
         var out: [String] = []
         if n != .max {
             out.append(result.freed.isEmpty ? L("swept {0} object(s), none freed", result.visited)
-                       : L("swept {0} object(s), freed {1}", result.visited, HeapCommands.names(result.freed.prefix(20), in: heap).joined(separator: ", ")))
+                       : L("swept {0} object(s), freed {1}", result.visited, HeapCommands.list(result.freed, in: heap)))
         }
         if c.sweepCursor >= c.sweepEnd || !sweepLeft(from: c.sweepCursor, to: c.sweepEnd) {
             out += completeCycle()
@@ -271,14 +270,14 @@ extension GCSimulator {
         if freed.isEmpty {
             line = L("cycle {0} done: nothing freed, {1} object(s) live", cycles, heap.objectCount)
         } else {
-            let shown = HeapCommands.names(freed.prefix(20), in: heap).joined(separator: ", ") + (freed.count > 20 ? " …" : "")
+            let shown = HeapCommands.list(freed, in: heap)
             line = L("cycle {0} done: freed {1} ({2} object(s)), {3} object(s) live", cycles, shown, freed.count, heap.objectCount)
         }
         if !promoted.isEmpty {
-            line += "\n" + L("promoted to the old generation: {0}", HeapCommands.names(promoted, in: heap).joined(separator: ", "))
+            line += "\n" + L("promoted to the old generation: {0}", HeapCommands.list(promoted, in: heap))
         }
         if !lost.isEmpty {
-            line += "\n" + Ink.paint(L("LOST: {0} freed although still reachable from a root", HeapCommands.names(lost, in: heap).joined(separator: ", ")), .red, .bold)
+            line += "\n" + Ink.paint(L("LOST: {0} freed although still reachable from a root", HeapCommands.list(lost, in: heap)), .red, .bold)
         }
         return line
     }

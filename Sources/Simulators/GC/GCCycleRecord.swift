@@ -102,6 +102,10 @@ struct CycleRecord: Sendable, Equatable {
     var globals: Int
     var gcPercent = 0
     var segments: [TimelineSegment] = []
+    /// Stretches dropped from the middle of a very long cycle.
+    var droppedSegments = 0
+
+    static let maxSegments = 500
 
     var concurrent: Bool { collector == .incremental }
 
@@ -109,6 +113,10 @@ struct CycleRecord: Sendable, Equatable {
         if case .mutator(let n, let s) = segment, case .mutator(let m, let t)? = segments.last {
             segments[segments.count - 1] = .mutator(commands: n + m, shaded: s + t)
         } else {
+            if segments.count >= Self.maxSegments {
+                segments.remove(at: 1)
+                droppedSegments += 1
+            }
             segments.append(segment)
         }
     }

@@ -56,6 +56,7 @@ extension GCSimulator {
                 }
             }
         }
+        guard heapInUse + size + pacer.stacks + pacer.globals <= Pacer.machine else { throw outOfMemory }
         let id = try heap.allocate(name, size: size, color: phase == .off ? .white : .black)
         clock.elapsedMs += GCClock.ms(bytes: size)
         noteMutation(shaded: 0)
@@ -79,7 +80,7 @@ extension GCSimulator {
             if shadeOld, let old, heap.shade(old) { shaded.append(old) }
             if shadeNew, let target, heap.shade(target) { shaded.append(target) }
             if !shaded.isEmpty {
-                out.append(L("{0} barrier: {1} shaded grey", barrier.rawValue, HeapCommands.names(shaded, in: heap).joined(separator: ", ")))
+                out.append(L("{0} barrier: {1} shaded grey", barrier.rawValue, HeapCommands.list(shaded, in: heap)))
             }
         }
         if collector == .generational, let target, heap.isOld(object), !heap.isOld(target), !remembered.contains(object) {

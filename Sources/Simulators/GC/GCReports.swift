@@ -23,7 +23,8 @@ extension GCSimulator {
             lines.append(timelineHeader(r, running: r.number == cycle?.record.number))
             lines += timelineBar(r.segments, width: width)
             let detail = r.segments.suffix(12)
-            if r.segments.count > detail.count { lines.append("  " + L("… {0} earlier stretch(es)", r.segments.count - detail.count)) }
+            let earlier = r.segments.count - detail.count + r.droppedSegments
+            if earlier > 0 { lines.append("  " + L("… {0} earlier stretch(es)", earlier)) }
             for s in detail {
                 let mark = String(s.bar.prefix(2)).padded(to: 2)
                 lines.append(HeapViews.clip("  " + mark + " " + s.text + (s.stopped ? "  " + L("(world stopped)") : ""), to: width))

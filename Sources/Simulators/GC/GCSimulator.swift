@@ -76,6 +76,12 @@ public struct GCSimulator: Simulator {
 
     public init() {}
 
+    /// A simulator over a heap built elsewhere (`HeapGraph.random`, `.chain`),
+    /// so a benchmark can time the `gc` command itself.
+    public init(heap: HeapGraph) {
+        self.heap = heap
+    }
+
     /// Bytes in use: long-lived `live` data, `alloc` garbage not yet
     /// collected, and the objects of the graph.
     var heapInUse: Int { pacer.live + pacer.garbage + heap.byteCount }
@@ -113,13 +119,13 @@ public struct GCSimulator: Simulator {
             Verb("globals", usage: "globals SIZE", summary: L("bytes of global variables (roots the pacer counts)")),
             Verb("alloc", usage: "alloc SIZE",
                  summary: L("allocate SIZE bytes of short-lived garbage, running a whole cycle each time the heap in use reaches the goal (`new` never starts one)")),
-            Verb("heap", usage: "heap", summary: HeapCommands.heapVerb.summary, changesState: false),
+            HeapCommands.heapVerb,
             HeapCommands.graphVerb,
             Verb("timeline", usage: "timeline",
                  summary: L("the stretches of the last cycles (marking, mutator, sweep) with the stop-the-world ones marked ^"),
                  changesState: false),
             Verb("trace", usage: "trace",
-                 summary: L("one GODEBUG=gctrace=1 line per recent cycle; simulated times: the program allocates 1 MiB per ms, marking scans 1 MiB per ms on 1 of 4 Ps, each STW pause of the incremental collector lasts 0.01 ms"),
+                 summary: L("one GODEBUG=gctrace=1 line per recent cycle, in simulated time: the program allocates 1 MiB per ms; marking scans 1 MiB (live heap + stacks + globals) per ms on 1 of 4 Ps, beside the program for the incremental collector, inside the pause for the others; each incremental STW pause lasts 0.01 ms; the % is GC CPU over all CPU since the start"),
                  changesState: false),
         ],
         state: [

@@ -95,7 +95,7 @@ enum HeapCommands {
     }
 
     static func describeRoots(_ heap: HeapGraph) -> String {
-        heap.roots.isEmpty ? L("no roots") : L("roots: {0}", heap.roots.map { heap.name(of: $0) }.joined(separator: ", "))
+        heap.roots.isEmpty ? L("no roots") : L("roots: {0}", list(heap.roots, in: heap))
     }
 
     /// `0x0010`: at least four hex digits.
@@ -104,8 +104,15 @@ enum HeapCommands {
         return "0x" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// Names of ids, for state lists and messages.
+    /// Names of ids, for state lists.
     static func names(_ ids: some Sequence<HeapGraph.ID>, in heap: HeapGraph) -> [String] {
         ids.map { heap.name(of: $0) }
     }
+
+    /// `A, B, C …`: names for a message, at most `limit` of them.
+    static func list(_ ids: some Collection<HeapGraph.ID>, in heap: HeapGraph, limit: Int = 20) -> String {
+        list(ids.prefix(limit).map { heap.name(of: $0) } + (ids.count > limit ? ["…"] : []))
+    }
+
+    static func list(_ names: [String]) -> String { names.joined(separator: ", ") }
 }

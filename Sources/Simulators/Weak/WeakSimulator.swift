@@ -252,7 +252,7 @@ public struct WeakSimulator: Simulator {
             weakPointers[i].cleared = true
             cleared.append(weakPointers[i].name)
         }
-        if !cleared.isEmpty { out.append(L("weak pointers cleared: {0}", cleared.joined(separator: ", "))) }
+        if !cleared.isEmpty { out.append(L("weak pointers cleared: {0}", HeapCommands.list(cleared))) }
         resurrected = finalizers.filter { heap.color(of: $0) == .white }
         for r in resurrected { heap.blacken(r) }
         finalizers.removeAll { resurrected.contains($0) }
@@ -265,12 +265,11 @@ public struct WeakSimulator: Simulator {
         cleanupsRan += ran
         cycles += 1
         if !resurrected.isEmpty {
-            out.append(L("finalizers ran for {0}: resurrected for this cycle", HeapCommands.names(resurrected, in: heap).joined(separator: ", ")))
+            out.append(L("finalizers ran for {0}: resurrected for this cycle", HeapCommands.list(resurrected, in: heap)))
         }
         if ran > 0 { out.append(L("{0} cleanup(s) ran", ran)) }
         out.append(freed.isEmpty ? L("cycle {0} done: nothing freed", cycles)
-                   : L("cycle {0} done: freed {1}", cycles, HeapCommands.names(freed.prefix(20), in: heap).joined(separator: ", ")
-                       + (freed.count > 20 ? " …" : "")))
+                   : L("cycle {0} done: freed {1}", cycles, HeapCommands.list(freed, in: heap)))
         return out.joined(separator: "\n")
     }
 

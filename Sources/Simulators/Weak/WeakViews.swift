@@ -9,7 +9,7 @@ extension WeakSimulator {
         let n = cleanups.count { $0 == id }
         if n > 0 { notes.append(L("{0} cleanup(s)", n)) }
         let weak = weakPointers.filter { $0.value(in: heap) == id }.map(\.name)
-        if !weak.isEmpty { notes.append(L("weak {0}", weak.joined(separator: ", "))) }
+        if !weak.isEmpty { notes.append(L("weak {0}", HeapCommands.list(weak))) }
         return notes.joined(separator: " · ")
     }
 
