@@ -62,7 +62,7 @@ extension GCSimulator {
             L("collector copying: two semispaces of {0} bytes at 0x0000 and {1}; objects live in one, the other waits empty (heap.capacity {2}, usable {0})",
               semispace, HeapCommands.hex(semispace), 2 * semispace)
         case .generational:
-            L("collector generational: new objects are young; a young object surviving {0} cycle(s) is promoted to old; `gc` collects the young generation, `gc major` the whole heap", promotionAge)
+            L("collector generational: new objects are young; a young object surviving {0} cycle(s) is promoted to old (it is not moved); `gc` collects the young generation, `gc major` the whole heap", promotionAge)
         }
     }
 

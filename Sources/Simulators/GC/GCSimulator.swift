@@ -96,7 +96,7 @@ public struct GCSimulator: Simulator {
             HeapCommands.rootVerb,
             HeapCommands.unrootVerb,
             Verb("collector", usage: "collector stw|incremental|copying [SEMISPACE]|generational [AGE]",
-                 summary: L("choose the collector: stw stops the world for the whole cycle; incremental lets the mutator run between steps; copying copies live objects into the other semispace (default 1 KiB each, half the heap unusable); generational collects the young generation and promotes objects after AGE cycles (default 2)"),
+                 summary: L("choose the collector: stw stops the world for the whole cycle; incremental lets the mutator run between steps; copying copies live objects into the other semispace (default 1 KiB each, half the heap unusable); generational collects the young generation and promotes objects that survive AGE cycles (default 2) to the old one, without moving them"),
                  arguments: [.oneOf(Collector.allCases.map(\.rawValue)), .free]),
             Verb("barrier", usage: "barrier none|dijkstra|yuasa|hybrid",
                  summary: L("the write barrier for pointer writes while the incremental collector marks: dijkstra shades the new pointee (and rescans the roots at mark termination), yuasa shades the old pointee, hybrid shades the old one and, while the stack is grey (until every root shaded by `gc start` has been scanned), the new one"),
@@ -118,7 +118,7 @@ public struct GCSimulator: Simulator {
             Verb("stacks", usage: "stacks SIZE", summary: L("bytes of goroutine stacks (roots the pacer counts since Go 1.18)")),
             Verb("globals", usage: "globals SIZE", summary: L("bytes of global variables (roots the pacer counts)")),
             Verb("alloc", usage: "alloc SIZE",
-                 summary: L("allocate SIZE bytes of short-lived garbage, running a whole cycle each time the heap in use reaches the goal (`new` never starts one)")),
+                 summary: L("allocate SIZE bytes of short-lived garbage, running a whole cycle each time the heap in use reaches the goal (stw and incremental collectors; `new` never starts a cycle)")),
             HeapCommands.heapVerb,
             HeapCommands.graphVerb,
             Verb("timeline", usage: "timeline",
@@ -194,6 +194,10 @@ public struct GCSimulator: Simulator {
         case "finish": return try finishCommand(command, context)
         case "gogc", "memlimit", "live", "stacks", "globals": return try pacerSetting(command)
         case "alloc": return try allocate(command, context)
+        default: break
+        }
+        try Arguments.expect(command, count: 0, usage: command.verb)
+        switch command.verb {
         case "heap": return HeapViews.table(heap, width: context.width, annotate: annotation)
         case "graph": return HeapViews.graph(heap, width: context.width, annotate: annotation)
         case "timeline": return timeline(width: context.width)

@@ -127,9 +127,9 @@ public struct HeapGraph: Sendable {
     }
 
     /// The live object called `name`, or an error the learner can act on.
-    public func live(_ name: String, what: String = L("object")) throws(SimulatorError) -> ID {
+    public func live(_ name: String) throws(SimulatorError) -> ID {
         guard let id = ids[name] else {
-            throw SimulatorError(L("there is no {0} called `{1}`", what, Sanitizer.line(name))
+            throw SimulatorError(L("there is no object called `{0}`", Sanitizer.line(name))
                 + suggestion(for: name),
                 hint: L("Create it first with `new {0}`.", Sanitizer.line(name)))
         }

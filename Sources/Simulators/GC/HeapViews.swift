@@ -61,7 +61,7 @@ enum HeapViews {
             let fields = fieldList(heap, id)
             if !fields.isEmpty { line += "  " + clip(fields, to: width - used) }
             while line.last == " " { line.removeLast() }
-            lines.append(line)
+            lines.append(clip(line, to: width))
         }
         if objects.count > shown.count {
             lines.append(L("… and {0} more object(s)", objects.count - shown.count))
@@ -79,11 +79,14 @@ enum HeapViews {
         return text
     }
 
-    /// Cuts plain text to `columns`, marking the cut with `…`.
+    /// Cuts text to `columns`, marking the cut with `…`; a style cut open
+    /// is closed again.
     static func clip(_ text: String, to columns: Int) -> String {
         guard columns > 1 else { return "" }
         guard DisplayWidth.of(text) > columns else { return text }
-        return DisplayWidth.prefix(text, columns: columns - 1) + "…"
+        let cut = DisplayWidth.prefix(text, columns: columns - 1)
+        let open = Ink.balancedLines(cut)[0]
+        return open + "…"
     }
 
     // MARK: - graph
@@ -130,6 +133,8 @@ enum HeapViews {
 
         var maxDepth: Int { max(2, (width - 24) / 3) }
 
+        mutating func emit(_ line: String) { lines.append(clip(line, to: width)) }
+
         func label(_ id: HeapGraph.ID) -> String {
             let note = annotate(id)
             return heap.name(of: id) + "  " + paint(heap.color(of: id)) + (note.isEmpty ? "" : "  " + note)
@@ -139,7 +144,7 @@ enum HeapViews {
             guard !drawn[Int(id)] else { return }
             guard lines.count < maxRows else { return }
             drawn[Int(id)] = true
-            lines.append((root ? "[" + L("root") + "] " : "") + label(id))
+            emit((root ? "[" + L("root") + "] " : "") + label(id))
             children(of: id, prefix: " ", depth: 1)
         }
 
@@ -162,16 +167,16 @@ enum HeapViews {
                 let last = i == fields.count - 1
                 let head = prefix + (last ? "└─ " : "├─ ") + f.name + " -> "
                 guard lines.count < maxRows else { return }
-                guard let t = f.target else { lines.append(head + "nil"); continue }
+                guard let t = f.target else { emit(head + "nil"); continue }
                 if !heap.isLive(t) {
-                    lines.append(head + heap.name(of: t) + "  " + paint(.freed) + " " + L("(dangling pointer)"))
+                    emit(head + heap.name(of: t) + "  " + paint(.freed) + " " + L("(dangling pointer)"))
                 } else if drawn[Int(t)] {
-                    lines.append(head + heap.name(of: t) + "  " + paint(heap.color(of: t)) + " " + L("(see above)"))
-                } else if depth >= maxDepth && !heap.fields(of: t).isEmpty {
-                    lines.append(head + heap.name(of: t) + "  " + paint(heap.color(of: t)) + " " + L("(continued below)"))
+                    emit(head + heap.name(of: t) + "  " + paint(heap.color(of: t)) + " " + L("(see above)"))
+                } else if (depth >= maxDepth || DisplayWidth.of(Ink.strip(head + label(t))) > width) && !heap.fields(of: t).isEmpty {
+                    emit(head + heap.name(of: t) + "  " + paint(heap.color(of: t)) + " " + L("(continued below)"))
                 } else {
                     drawn[Int(t)] = true
-                    lines.append(head + label(t))
+                    emit(head + label(t))
                     children(of: t, prefix: prefix + (last ? "   " : "│  "), depth: depth + 1)
                 }
             }

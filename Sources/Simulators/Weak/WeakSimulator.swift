@@ -127,6 +127,10 @@ public struct WeakSimulator: Simulator {
         case "unique": return try makeUnique(command)
         case "cleanup": return try addCleanup(command)
         case "finalizer": return try setFinalizer(command)
+        default: break
+        }
+        try Arguments.expect(command, count: 0, usage: command.verb)
+        switch command.verb {
         case "heap": return HeapViews.table(heap, width: context.width, annotate: annotation)
         case "graph": return HeapViews.graph(heap, width: context.width, annotate: annotation)
         default: return references(width: context.width)
