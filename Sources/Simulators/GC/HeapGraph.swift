@@ -288,10 +288,4 @@ public struct HeapGraph: Sendable {
         roots.removeAll { $0 == id }
         return true
     }
-
-    // MARK: - Generations
-
-    mutating func setAge(_ id: ID, _ age: Int) { ages[Int(id)] = UInt8(clamping: age) }
-
-    mutating func setOld(_ id: ID, _ old: Bool) { oldFlags[Int(id)] = old }
 }

@@ -4,18 +4,10 @@
 /// semispace. Addresses are byte offsets, unaligned, so every figure can be
 /// added up by hand.
 extension HeapGraph {
-    /// A free gap between two live objects.
-    public struct Hole: Sendable, Equatable {
-        public var start: Int
-        public var size: Int
-    }
-
     /// Live objects in address order.
     public var addressOrder: [ID] { order.filter { colors[Int($0)] != .freed } }
 
-    /// Free gaps between live objects, in address order (as of the last sweep).
-    public var holes: [Hole] { zip(holeStarts, holeSizes).map { Hole(start: $0, size: $1) } }
-
+    /// Free gaps between live objects left by the last sweep.
     public var fragments: Int { holeSizes.count }
     public var fragmentedBytes: Int { holeSizes.reduce(0, +) }
     public var largestHole: Int { holeSizes.max() ?? 0 }
@@ -24,8 +16,6 @@ extension HeapGraph {
     public var top: Int { layoutTop }
     /// Start of the allocation area (a copying heap's current semispace).
     public var base: Int { layoutBase }
-    /// Size of a bounded allocation area, nil when it grows freely.
-    public var capacity: Int? { layoutCapacity }
 
     /// Bytes left in a bounded area; `Int.max` when it grows freely.
     public var freeCapacity: Int {
