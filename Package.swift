@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "BookTests", dependencies: ["Book"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextKit"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Book", "Simulators", "Grader"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["memlane"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CSystem"]),
     ]
 )

@@ -37,11 +37,11 @@ extension Session {
             return tutor(command.name, words, rest: rest)
         }
         if forced {
-            return Reply(failure(L("`:{0}` is not a tutor command.", Sanitizer.line(verb))
+            return Reply(failure(L("`:{0}` is not a tutor command", Sanitizer.line(verb))
                                + Suggestion.hint(for: verb, among: TutorCommand.words)))
         }
         guard simulator != nil else {
-            return Reply(failure(L("`{0}` is not a command.", Sanitizer.line(verb))
+            return Reply(failure(L("`{0}` is not a command", Sanitizer.line(verb))
                                + Suggestion.hint(for: verb, among: TutorCommand.words)
                                + " " + L("This step has no simulator; type `help` for the commands, or `sandbox` to play.")))
         }
@@ -146,13 +146,13 @@ extension Session {
             index = book.index(of: lessonPart)
         }
         guard let li = index else {
-            return failure(L("There is no lesson `{0}`.", Sanitizer.line(lessonPart))
+            return failure(L("There is no lesson `{0}`", Sanitizer.line(lessonPart))
                          + Suggestion.hint(for: lessonPart, among: book.lessons.map(\.id)))
         }
         if let ex = exercisePart {
             let target = book.lessons[li]
             guard let step = target.exercise(ex)?.step ?? target.quiz(ex)?.step else {
-                return failure(L("Lesson `{0}` has no exercise `{1}`.", target.id, Sanitizer.line(ex))
+                return failure(L("Lesson `{0}` has no exercise `{1}`", target.id, Sanitizer.line(ex))
                              + Suggestion.hint(for: ex, among: target.exercises.map(\.id) + target.quizzes.map(\.id)))
             }
             return move(lesson: li, step: step)
@@ -170,7 +170,7 @@ extension Session {
             return lines.joined(separator: "\n")
         }
         guard let sim = SimulatorCatalog.make(name) else {
-            return failure(L("There is no simulator `{0}`.", Sanitizer.line(name)) + Suggestion.hint(for: name, among: SimulatorCatalog.names))
+            return failure(L("There is no simulator `{0}`", Sanitizer.line(name)) + Suggestion.hint(for: name, among: SimulatorCatalog.names))
         }
         park()
         sandbox = name

@@ -146,7 +146,7 @@ extension Session {
             if let command = TutorCommand.named(topic.hasPrefix(":") ? String(topic.dropFirst()) : topic) {
                 return Ink.paint(command.usage, .bold) + "\n  " + command.summary
             }
-            return failure(L("No help on `{0}`.", Sanitizer.line(topic))
+            return failure(L("No help on `{0}`", Sanitizer.line(topic))
                          + Suggestion.hint(for: topic, among: TutorCommand.words + (info?.verbs.map(\.name) ?? []) + ["state"]))
         }
         var lines = [Ink.paint(L("Tutor commands"), .bold)]
