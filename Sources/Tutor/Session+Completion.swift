@@ -38,13 +38,17 @@ extension Session {
                 }
             }
         }
-        let matches = Array(Set(candidates.filter { $0.hasPrefix(partial) })).sorted()
+        // Complete only the name at the end of the word: `[ag` completes `age`.
+        let isNameCharacter: (Character) -> Bool = { $0.isLetter || $0.isNumber || "_.-#:".contains($0) }
+        let stem = words.isEmpty ? partial : String(partial.reversed().prefix(while: isNameCharacter).reversed())
+        let matches = Array(Set(candidates.filter { $0.hasPrefix(stem) })).sorted()
         guard !matches.isEmpty else { return nil }
         if matches.count == 1 {
-            return Completion(insert: String(matches[0].dropFirst(partial.count)) + " ", candidates: [])
+            let closes = stem.count < partial.count && partial.hasPrefix(String(partial.dropLast(stem.count)))
+            return Completion(insert: String(matches[0].dropFirst(stem.count)) + (closes ? "" : " "), candidates: [])
         }
         let common = matches.dropFirst().reduce(matches[0]) { $0.commonPrefix(with: $1) }
-        let insert = String(common.dropFirst(partial.count))
+        let insert = String(common.dropFirst(stem.count))
         return Completion(insert: insert, candidates: insert.isEmpty ? matches : [])
     }
 }
