@@ -1,5 +1,6 @@
 import Testing
 import Grader
+import TextKit
 @testable import Simulators
 
 @Suite struct ArenaSimulatorTests {
@@ -130,7 +131,7 @@ import Grader
         let before = sim.stateTree()
         for bad in ["arena", "arena make B", "arena new A", "arena new x", "arena alloc B y 64", "arena alloc A x 64",
                     "arena alloc A y 0", "arena alloc A y 64 0", "arena alloc A y 64 lots", "new A 8", "new 9x 8",
-                    "use nothing", "drop nothing", "gc now", "new y 1GiB 2", "new y 8 2000000", "alloc A y 8"] {
+                    "use nothing", "drop nothing", "gc now", "arenas all", "objects x", "new y 1GiB 2", "new y 8 2000000", "alloc A y 8"] {
             #expect(throws: SimulatorError.self, "\(bad)") { try sim.run(bad) }
         }
         #expect(sim.stateTree() == before)
@@ -177,7 +178,7 @@ import Grader
         #expect(ArenaSimulator.info.verb("arenas")?.changesState == false)
         #expect(ArenaSimulator.info.verb("objects")?.changesState == false)
         for line in sim.render(in: .plain).split(separator: "\n") {
-            #expect(line.count <= 80, "\(line)")
+            #expect(DisplayWidth.of(Ink.strip(String(line))) <= 80, "\(line)")
         }
     }
 

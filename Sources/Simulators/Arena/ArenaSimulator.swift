@@ -92,8 +92,12 @@ public struct ArenaSimulator: Simulator {
         case "use": return try use(command)
         case "drop": return try drop(command)
         case "gc": return try collect(command)
-        case "arenas": return arenaTable(in: context)
-        default: return objectTable()
+        case "arenas":
+            try Arguments.expect(command, count: 0, usage: "arenas")
+            return arenaTable(in: context)
+        default:
+            try Arguments.expect(command, count: 0, usage: "objects")
+            return objectTable()
         }
     }
 
