@@ -5,7 +5,7 @@ import TextKit
 
 @Suite struct ArenaSimulatorTests {
     func state(_ sim: ArenaSimulator, _ expr: String) throws -> Value {
-        try Evaluator(sim).evaluate(ExpressionParser.parse(expr))
+        try stateValue(sim, expr)
     }
 
     func run(_ sim: inout ArenaSimulator, _ lines: [String]) throws {
@@ -185,16 +185,7 @@ import TextKit
     @Test func everyStatePathIsDocumented() throws {
         var sim = ArenaSimulator()
         try run(&sim, ["arena new A", "arena alloc A x 64", "new y 64", "use x", "gc"])
-        var paths: [[String]] = []
-        func walk(_ v: Value, _ prefix: [String]) {
-            if case .record(let r) = v, !r.keys.isEmpty {
-                for (k, child) in r.pairs { walk(child, prefix + [k]) }
-            } else {
-                paths.append(prefix)
-            }
-        }
-        walk(sim.stateTree(), [])
-        for p in paths {
+        for p in leafPaths(of: sim.stateTree()) {
             #expect(ArenaSimulator.info.documents(path: p), "\(p)")
         }
     }

@@ -5,7 +5,7 @@ import TextKit
 
 @Suite struct GreenTeaSimulatorTests {
     func state(_ sim: GreenTeaSimulator, _ expr: String) throws -> Value {
-        try Evaluator(sim).evaluate(ExpressionParser.parse(expr))
+        try stateValue(sim, expr)
     }
 
     func int(_ sim: GreenTeaSimulator, _ expr: String) throws -> Int {
@@ -265,16 +265,7 @@ import TextKit
     @Test func everyStatePathIsDocumented() throws {
         var sim = GreenTeaSimulator()
         try run(&sim, ["layout dense 100", "mark classic"])
-        var paths: [[String]] = []
-        func walk(_ v: Value, _ prefix: [String]) {
-            if case .record(let r) = v {
-                for (k, child) in r.pairs { walk(child, prefix + [k]) }
-            } else {
-                paths.append(prefix)
-            }
-        }
-        walk(sim.stateTree(), [])
-        for p in paths {
+        for p in leafPaths(of: sim.stateTree()) {
             #expect(GreenTeaSimulator.info.documents(path: p), "\(p)")
         }
     }

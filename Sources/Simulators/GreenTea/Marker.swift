@@ -1,7 +1,8 @@
 /// How the two markers walk the heap.
 enum MarkMode: String, CaseIterable {
-    /// Go's marker before 1.25: a LIFO work list of objects (`gcWork`),
-    /// each object scanned as it is popped, wherever it lives.
+    /// Go's marker through Go 1.25 (Green Tea is the default from 1.26): a
+    /// LIFO work list of objects (`gcWork`), each object scanned as it is
+    /// popped, wherever it lives.
     case classic
     /// Green Tea: marking an object only sets its mark bit and queues its
     /// span (once); spans leave a FIFO queue and every object marked but not
