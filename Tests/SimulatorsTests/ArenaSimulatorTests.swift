@@ -182,6 +182,18 @@ import TextKit
         }
     }
 
+    @Test func messagesFitEightyColumns() throws {
+        var sim = ArenaSimulator()
+        for line in ["arena new requests", "arena alloc requests images 2MiB 7", "arena alloc requests headers 64 1000000",
+                     "arena alloc requests video 3MiB 2", "new sessions 64 1000", "arena free requests", "use images",
+                     "use headers", "use video", "arena free requests", "arena alloc requests more 64", "drop sessions",
+                     "drop images", "gc", "arenas", "objects"] {
+            for row in try sim.run(line).split(separator: "\n") {
+                #expect(DisplayWidth.of(Ink.strip(String(row))) <= 80, "\(line): \(row)")
+            }
+        }
+    }
+
     @Test func everyStatePathIsDocumented() throws {
         var sim = ArenaSimulator()
         try run(&sim, ["arena new A", "arena alloc A x 64", "new y 64", "use x", "gc"])

@@ -262,6 +262,16 @@ import TextKit
         }
     }
 
+    @Test func messagesFitEightyColumns() throws {
+        var sim = GreenTeaSimulator()
+        for line in ["layout dense 16384", "mark classic 100", "step 1000", "mark classic", "mark greentea 10", "mark greentea",
+                     "layout sparse 16384", "mark classic", "mark greentea", "queue"] {
+            for row in try sim.run(line).split(separator: "\n") {
+                #expect(DisplayWidth.of(Ink.strip(String(row))) <= 80, "\(line): \(row)")
+            }
+        }
+    }
+
     @Test func everyStatePathIsDocumented() throws {
         var sim = GreenTeaSimulator()
         try run(&sim, ["layout dense 100", "mark classic"])

@@ -35,8 +35,7 @@ extension ArenaSimulator {
         let chunk = pool.take(for: name)
         arena.chunks.append(chunk)
         arenas.append(arena)
-        return L("arena {0} made: it starts with chunk #{1} at {2} (8 MiB, {3} bytes usable)",
-                 name, chunk, ArenaFault.hex(pool.chunks[chunk].base), ArenaFigures.usableBytes)
+        return L("arena {0} made: it starts with chunk #{1} at {2}", name, chunk, ArenaFault.hex(pool.chunks[chunk].base))
     }
 
     // MARK: - new and arena alloc
@@ -86,15 +85,17 @@ extension ArenaSimulator {
 
         guard let ai = arenaIndex else {
             groups.append(ObjectGroup(name: name, size: size, count: count))
-            return L("{0}: {1} object(s) of {2} on the heap; the GC will free them one by one once `{0}` is dropped",
-                     name, count, Arguments.formatSize(size))
+            return L("{0}: {1} × {2} on the heap", name, count, Arguments.formatSize(size)) + "\n"
+                + L("the GC frees them one by one once `{0}` is dropped", name)
         }
-        guard !arenas[ai].freed else { return fault(ArenaFault.nilArena, explanation: L("arena.Free set the arena's pointer to nil, so allocating from it dereferences nil.")) }
+        guard !arenas[ai].freed else {
+            return fault(ArenaFault.nilArena, explanation: L("arena.Free set the arena's pointer to nil: allocating from it dereferences nil."))
+        }
         let arenaName = arenas[ai].name
         if size > ArenaFigures.maxAllocBytes {
             groups.append(ObjectGroup(name: name, size: size, count: count, arena: arenaName))
-            return L("{0}: {1} object(s) of {2} are over the 2 MiB arena limit, so Go put them on the ordinary heap: freeing {3} will not free them",
-                     name, count, Arguments.formatSize(size), arenaName)
+            return L("{0}: {1} × {2}: over the 2 MiB arena limit, so Go uses the heap",
+                     name, count, Arguments.formatSize(size)) + "\n" + L("freeing {0} will not free them", arenaName)
         }
         return try bumpAllocate(name: name, size: size, count: count, arena: ai)
     }
@@ -127,7 +128,7 @@ extension ArenaSimulator {
         arenas[ai].bytes += count * step
         groups.append(group)
         let first = pool.chunks[group.parts[0].chunk].base + group.parts[0].offset
-        var out = L("{0}: {1} object(s) of {2} bump-allocated in arena {3} from {4}",
+        var out = L("{0}: {1} × {2} bump-allocated in {3} from {4}",
                     name, count, Arguments.formatSize(step), arenaName, ArenaFault.hex(first))
         if refills > 0 { out += "\n" + L("{0} chunk(s) filled up; the arena took {1} more", refills, refills) }
         return out
@@ -151,7 +152,7 @@ extension ArenaSimulator {
         let a = command.arguments[1]
         guard let ai = arenas.firstIndex(where: { $0.name == a }) else { throw unknownArena(a) }
         guard !arenas[ai].freed else {
-            return fault(ArenaFault.nilArena, explanation: L("The first Free set the arena's pointer to nil, so a second Free dereferences nil."))
+            return fault(ArenaFault.nilArena, explanation: L("The first Free set the arena's pointer to nil: a second Free dereferences nil."))
         }
         let chunks = arenas[ai].chunks
         let active = chunks.last!
@@ -160,12 +161,12 @@ extension ArenaSimulator {
         pool.reuse.append(active)
         arenas[ai].freed = true
         arenas[ai].chunks = []
-        var out = L("arena {0} freed: {1} object(s), {2}, released at once; the GC never looks at them one by one",
-                    a, arenas[ai].objects, Arguments.formatSize(arenas[ai].bytes))
+        var out = L("arena {0} freed: {1} object(s), {2}, released at once", a, arenas[ai].objects, Arguments.formatSize(arenas[ai].bytes))
+            + "\n" + L("(the GC never looks at them one by one)")
         if chunks.count > 1 {
-            out += "\n" + L("{0} full chunk(s) set to fault and returned to the OS: touching them now crashes", chunks.count - 1)
+            out += "\n" + L("{0} full chunk(s) set to fault and returned to the OS: touching them crashes", chunks.count - 1)
         }
-        out += "\n" + L("its last chunk #{0} goes on the reuse list for the next arena: it is not set to fault", active)
+        out += "\n" + L("its last chunk #{0} goes on the reuse list, not set to fault", active)
         return out
     }
 
@@ -177,12 +178,13 @@ extension ArenaSimulator {
         let arenaFreed = group.arena.flatMap { a in arenas.first { $0.name == a } }?.freed ?? false
         if let address = faultAddress(of: group) {
             return fault(ArenaFault.useAfterFree(address: address),
-                         explanation: L("{0} lives in a chunk that arena.Free set to fault: Go stops the program instead of letting it read memory that may be reused.", group.name))
+                         explanation: L("{0} lives in a chunk that arena.Free set to fault: Go stops the program", group.name)
+                            + "\n" + L("rather than let it read memory that may be reused."))
         }
         if arenaFreed && !group.onHeap {
             unnoticed += 1
-            return L("no fault: {0}'s arena was freed, but its chunk was put on the reuse list instead of being set to fault, so this use after free goes unnoticed",
-                     group.name)
+            return L("no fault: the arena of {0} was freed, but its chunk went on the reuse list", group.name)
+                + "\n" + L("instead of being set to fault: this use after free goes unnoticed")
         }
         let place = group.onHeap ? L("on the heap") : L("in arena {0}", group.arena ?? "")
         return L("ok: touched {0} object(s) of {1} {2}", group.count, group.name, place)
@@ -194,7 +196,8 @@ extension ArenaSimulator {
         groups.removeAll { $0.name == group.name }
         if group.onHeap {
             garbage += group.count
-            return L("{0} dropped: {1} heap object(s) are now garbage; the next gc sweeps them one by one", group.name, group.count)
+            return L("{0} dropped: {1} heap object(s) are now garbage", group.name, group.count)
+                + "\n" + L("the next gc sweeps them one by one")
         }
         return L("{0} dropped: the program no longer points into its arena memory", group.name)
     }
@@ -217,7 +220,7 @@ extension ArenaSimulator {
     private mutating func fault(_ goOutput: String, explanation: String) -> String {
         faults += 1
         lastFault = goOutput
-        return Ink.paint(goOutput, .red) + "\n" + explanation + " " + L("(A real program stops here; the simulator carries on.)")
+        return Ink.paint(goOutput, .red) + "\n" + explanation + "\n" + L("(A real program stops here; the simulator carries on.)")
     }
 
     // MARK: - gc
@@ -251,11 +254,11 @@ extension ArenaSimulator {
             pool.ready.append(c)
         }
         chunksRecycled += recycled.count
-        var out = L("gc #{0}: marked {1} heap object(s) one by one and {2} arena chunk(s) as one object each",
-                    gcCycles, objectsMarked, chunksMarked)
+        var out = L("gc #{0}: marked {1} heap object(s) one by one", gcCycles, objectsMarked)
+            + "\n" + L("and {0} arena chunk(s) as one object each", chunksMarked)
         out += "\n" + L("swept {0} heap object(s), one at a time", swept)
         if !recycled.isEmpty {
-            out += "\n" + L("{0} freed chunk(s) had no pointer left into them: moved to the ready list", recycled.count)
+            out += "\n" + L("{0} freed chunk(s) with no pointer left into them: moved to the ready list", recycled.count)
         }
         return out
     }

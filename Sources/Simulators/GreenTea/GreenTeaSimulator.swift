@@ -131,11 +131,11 @@ public struct GreenTeaSimulator: Simulator {
         results = [:]
         switch kind {
         case .dense:
-            return L("dense: {0} live objects of 64 B packed into {1} span(s) of 8 KiB ({2} slots each), shuffled with a fixed seed",
-                     n, heap.spanCount, SpanHeap.slotsPerSpan)
+            return L("dense: {0} live objects of 64 B packed into {1} span(s) of 8 KiB", n, heap.spanCount)
+                + "\n" + L("({0} slots each; the tree is shuffled across them with a fixed seed)", SpanHeap.slotsPerSpan)
         case .sparse:
-            return L("sparse: {0} live objects, one per span, in {1} spans of 8 KiB; the other {2} objects of each span are dead",
-                     n, heap.spanCount, SpanHeap.slotsPerSpan - 1)
+            return L("sparse: {0} live objects, one in each of {1} spans of 8 KiB", n, heap.spanCount)
+                + "\n" + L("(the other {0} objects of each span are dead)", SpanHeap.slotsPerSpan - 1)
         }
     }
 
@@ -194,13 +194,13 @@ public struct GreenTeaSimulator: Simulator {
         }
         var out = interrupted ? L("interrupted.") + " " : ""
         if m.done {
-            out += L("{0} mark done: {1} objects scanned in {2} steps, {3} span visits; longest work list {4}",
-                     m.mode.rawValue, m.objectsScanned, m.steps, m.spanVisits, m.queueMax)
+            out += L("{0} mark done: {1} objects scanned in {2} steps", m.mode.rawValue, m.objectsScanned, m.steps)
+                + "\n" + L("{0} span visits; longest work list {1}", m.spanVisits, m.queueMax)
         } else {
-            out += L("{0} mark paused after {1} steps: {2} objects scanned, {3} span visits, {4} waiting on the work list",
-                     m.mode.rawValue, m.steps, m.objectsScanned, m.spanVisits, m.waiting)
+            out += L("{0} mark paused after {1} steps: {2} objects scanned", m.mode.rawValue, m.steps, m.objectsScanned)
+                + "\n" + L("{0} span visits; {1} waiting on the work list", m.spanVisits, m.waiting)
         }
-        out += "\n" + L("cost {0} = 100 × {1} span visits + 10 × {2} objects + 1 × {3} pointers",
+        out += "\n" + L("cost {0} = 100 × {1} visits + 10 × {2} objects + 1 × {3} pointers",
                         m.cost, m.spanVisits, m.objectsScanned, m.pointers)
         return out
     }
