@@ -5,6 +5,8 @@ import Simulators
 public enum SimulatorCatalog {
     public static var all: [any Simulator.Type] { [
         AsmSimulator.self,
+        ArenaSimulator.self,
+        GreenTeaSimulator.self,
     ] }
 
     public static var names: [String] { all.map { $0.info.name } }
