@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextKit"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Book", "Simulators", "Grader", "Terminal"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CSystem"]),
+        // Starts the built binary on a pseudo-terminal for end-to-end tests.
+        .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CPseudoTerminal"]),
     ]
 )

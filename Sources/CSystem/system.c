@@ -53,6 +53,14 @@ void memlane_signals_install(void) {
     install(SIGTERM, on_terminate);
     install(SIGHUP, on_terminate);
     install(SIGWINCH, on_resize);
+    /* A parent may have started us with these blocked; the mask survives exec. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 int memlane_interrupted(void) { return interrupted; }

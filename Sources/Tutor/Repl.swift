@@ -51,8 +51,10 @@ public final class Repl {
                 if let status = terminated() { return status }
                 memlane_clear_interrupt()
                 if session.cancelPending() {
+                    if interactive { write("\n") }
                     say(Ink.paint(L("The block was dropped."), .grey))
                 } else if interactive {
+                    write("\n")
                     say(Ink.paint(L("(Ctrl-C drops the line; Ctrl-D or `quit` saves and leaves.)"), .grey))
                 }
             case .endOfInput:
