@@ -5,6 +5,7 @@ import Simulators
 public enum SimulatorCatalog {
     public static var all: [any Simulator.Type] { [
         AsmSimulator.self,
+        FramesSimulator.self,
     ] }
 
     public static var names: [String] { all.map { $0.info.name } }
