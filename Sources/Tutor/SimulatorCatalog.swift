@@ -6,6 +6,7 @@ public enum SimulatorCatalog {
     public static var all: [any Simulator.Type] { [
         AsmSimulator.self,
         FramesSimulator.self,
+        StackSimulator.self,
     ] }
 
     public static var names: [String] { all.map { $0.info.name } }

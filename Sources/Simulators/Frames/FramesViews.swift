@@ -17,7 +17,7 @@ extension FramesSimulator {
                 lines.append("    " + AsmOperand.hex(local.address) + "  " + local.name.padded(to: width) + " = " + describe(local.value))
             }
         }
-        return Self.fit(lines, context.width)
+        return ScreenLines.fit(lines, width: context.width)
     }
 
     func heapView(in context: SimulationContext) -> String {
@@ -47,7 +47,7 @@ extension FramesSimulator {
         if !dangling.isEmpty {
             lines.append(Ink.paint(L("dangling (their blocks were freed): {0}", dangling.joined(separator: ", ")), .red))
         }
-        return Self.fit(lines, context.width)
+        return ScreenLines.fit(lines, width: context.width)
     }
 
     /// The locals holding a pointer that matches, as "p (main)".
@@ -87,12 +87,5 @@ extension FramesSimulator {
     static func letter(_ i: Int) -> String {
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
         return i < letters.count ? String(letters[i]) : "#"
-    }
-
-    /// Joins lines, each cut to the screen width (Ink styles do not count).
-    static func fit(_ lines: [String], _ width: Int) -> String {
-        lines.map { line in
-            DisplayWidth.of(line) <= width ? line : DisplayWidth.prefix(line, columns: max(1, width - 1)) + "…"
-        }.joined(separator: "\n")
     }
 }
