@@ -46,7 +46,8 @@ let package = Package(
         .testTarget(name: "GoLiteTests", dependencies: ["GoLite", "Simulators", "Grader"]),
         .testTarget(name: "BookTests", dependencies: ["Book"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextKit"]),
-        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Book", "Simulators", "Grader"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["memlane"]),
+        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Book", "Simulators", "Grader", "Terminal"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CSystem"]),
     ]
 )

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <string.h>
 #include <strings.h>
+#include <stdio.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -74,3 +75,7 @@ int memlane_terminal_width(void) {
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return 0;
     return ws.ws_col;
 }
+
+void memlane_clear_stdin(void) { clearerr(stdin); }
+
+int memlane_isatty(int fd) { return isatty(fd); }

@@ -7,6 +7,8 @@ public enum SimulatorCatalog {
         AsmSimulator.self,
         FramesSimulator.self,
         StackSimulator.self,
+        ArenaSimulator.self,
+        GreenTeaSimulator.self,
     ] }
 
     public static var names: [String] { all.map { $0.info.name } }
