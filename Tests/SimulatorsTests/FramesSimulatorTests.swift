@@ -5,7 +5,7 @@ import TextKit
 
 @Suite struct FramesSimulatorTests {
     func state(_ sim: FramesSimulator, _ expr: String) throws -> Value {
-        try Evaluator(sim).evaluate(ExpressionParser.parse(expr))
+        try stateValue(sim, expr)
     }
 
     func run(_ sim: inout FramesSimulator, _ lines: [String]) throws -> String {
@@ -75,7 +75,7 @@ import TextKit
     @Test func mallocIsFirstFitAndEightByteAligned() throws {
         var sim = FramesSimulator()
         #expect(try run(&sim, ["malloc a 64"]) == "a = 0x1000: a 64-byte block at [0x1000,0x1040)")
-        #expect(try run(&sim, ["malloc b 30"]) == "b = 0x1040: a 32-byte block at [0x1040,0x1060) (30 bytes asked, rounded up to a multiple of 8)")
+        #expect(try run(&sim, ["malloc b 30"]) == "b = 0x1040: a 32-byte block at [0x1040,0x1060)\n  30 bytes asked, rounded up to a multiple of 8")
         #expect(try run(&sim, ["malloc c 64"]).hasPrefix("c = 0x1060"))
         _ = try sim.run("free b")
         // The freed 32-byte gap at 0x1040 is the first that fits 16 bytes…
@@ -118,9 +118,14 @@ import TextKit
         let heapBefore = sim.heap
         let treeBefore = try state(sim, "heap")
         let out = try run(&sim, ["free p"])
-        #expect(out.hasPrefix("ERROR: AddressSanitizer: attempting double-free on 0x1000 through `p`"))
-        #expect(out.contains("0x1000 is located 0 bytes inside of 64-byte region [0x1000,0x1040)"))
-        #expect(out.contains("freed by `free p` in main; previously allocated by `malloc p 64` in main"))
+        #expect(out == """
+            ERROR: AddressSanitizer: attempting double-free on 0x1000
+              `p` still holds the address of a freed block
+              0x1000 is located 0 bytes inside of 64-byte region [0x1000,0x1040)
+              freed by `free p` in main
+              previously allocated by `malloc p 64` in main
+              This free was refused: the heap is unchanged.
+            """)
         #expect(try state(sim, "errors.kinds") == ["double-free"])
         #expect(try state(sim, "errors.count") == 1)
         #expect(try state(sim, "errors.last") == .string("attempting double-free on 0x1000 through `p`: the block was already freed by `free p` in main"))
@@ -142,12 +147,13 @@ import TextKit
         var sim = FramesSimulator()
         _ = try run(&sim, ["malloc p 64", "store *p = 1", "free p"])
         let read = try run(&sim, ["load *p"])
-        #expect(read.hasPrefix("ERROR: AddressSanitizer: heap-use-after-free: READ of size 8 at 0x1000 through `p`"))
+        #expect(read.hasPrefix("ERROR: AddressSanitizer: heap-use-after-free on address 0x1000\n  READ of size 8 at 0x1000 through `p`"))
+        #expect(try state(sim, "errors.last") == "heap-use-after-free: READ of size 8 at 0x1000 through `p`, whose block was freed by `free p` in main")
         // The memory is reused: the stale pointer must not reach the new block.
         _ = try run(&sim, ["malloc q 64", "store *q = 7"])
         let write = try run(&sim, ["store *p = 666"])
         #expect(write.contains("WRITE of size 8"))
-        #expect(write.contains("now belongs to the block allocated by `malloc q 64` in main"))
+        #expect(write.contains("That memory now belongs to the block allocated by `malloc q 64` in main."))
         #expect(try run(&sim, ["load *q"]) == "*q = 7 (at 0x1000)")
         #expect(try state(sim, "errors.kinds") == ["use-after-free", "use-after-free"])
     }
@@ -160,9 +166,15 @@ import TextKit
         #expect(ret.contains("warning: f returned the address of its local `x`"))
         #expect(Ink.strip(try sim.run("stack")).contains("→ `x` of f, which returned: dangling"))
         let out = try run(&sim, ["load *p"])
-        #expect(out.hasPrefix("ERROR: AddressSanitizer: stack-use-after-return: READ of size 8 at 0x7FF8 through `p`, which points to `x` of `f`"))
+        #expect(out == """
+            ERROR: AddressSanitizer: stack-use-after-return on address 0x7FF8
+              READ of size 8 at 0x7FF8 through `p`
+              0x7FF8 was the slot of `x` in frame f, popped by `ret`
+              The slot now holds `p` of main: the access would have hit it.
+              The access was stopped: memory is unchanged.
+            """)
         // main's p took the slot x had: the report says who lives there now.
-        #expect(out.contains("The slot now holds `p` of main"))
+        #expect(try state(sim, "errors.last") == "stack-use-after-return: READ of size 8 at 0x7FF8 through `p`, which points to `x` of `f`, a frame that has returned")
         _ = try sim.run("store *p = 1")
         #expect(try state(sim, "errors.kinds") == ["dangling-stack-pointer", "dangling-stack-pointer"])
         // The write was stopped: p still holds its address.
@@ -180,7 +192,8 @@ import TextKit
         var sim = FramesSimulator()
         _ = try run(&sim, ["malloc a 200"])
         let out = try run(&sim, ["malloc b 100"])
-        #expect(out.hasPrefix("ERROR: AddressSanitizer: out of memory: malloc(100) needs 104 bytes; only 56 bytes are free, in 1 piece(s), the largest 56 bytes"))
+        #expect(out.hasPrefix("ERROR: AddressSanitizer: out of memory: malloc(100) needs 104 bytes\n  only 56 bytes are free, in 1 piece(s), the largest 56 bytes"))
+        #expect(try state(sim, "errors.last") == "out of memory: malloc(100) needs 104 bytes; only 56 bytes are free, in 1 piece(s), the largest 56 bytes")
         #expect(out.contains("`b` is unchanged"))
         #expect(try state(sim, "errors.kinds") == ["out-of-memory"])
         #expect(try state(sim, "heap.blocks") == 1)
@@ -193,7 +206,8 @@ import TextKit
         #expect(try state(sim, "heap.free") == 128)
         #expect(try state(sim, "heap.largest_free") == 64)
         let out = try run(&sim, ["malloc e 128"])
-        #expect(out.contains("malloc(128) needs 128 bytes; 128 bytes are free but in 2 piece(s), the largest 64 bytes (fragmentation)"))
+        #expect(out.contains("128 bytes are free but in 2 piece(s), the largest 64 bytes (fragmentation)"))
+        #expect(try state(sim, "errors.last") == "out of memory: malloc(128) needs 128 bytes; 128 bytes are free but in 2 piece(s), the largest 64 bytes (fragmentation)")
         #expect(try state(sim, "errors.kinds") == ["out-of-memory"])
         // Freeing the block between the gaps joins them into one.
         _ = try sim.run("free b")
@@ -207,7 +221,8 @@ import TextKit
         _ = try run(&sim, ["malloc a 60", "malloc b 32", "malloc c 8", "free b"])
         let out = Ink.strip(try sim.run("exit"))
         #expect(out.contains("ERROR: LeakSanitizer: detected memory leaks"))
-        #expect(out.contains("Direct leak of 60 byte(s) in 1 object(s) at 0x1000 allocated by `malloc a 60` in main"))
+        #expect(out.contains("Direct leak of 60 byte(s) in 1 object(s) at 0x1000\n  allocated by `malloc a 60` in main"))
+        #expect(try state(sim, "errors.last") == "Direct leak of 8 byte(s) in 1 object(s) at 0x1060 allocated by `malloc c 8` in main")
         #expect(out.contains("SUMMARY: AddressSanitizer: 68 byte(s) leaked in 2 allocation(s)."))
         #expect(try state(sim, "heap.leaked") == 2)
         #expect(try state(sim, "errors.kinds") == ["leak", "leak"])
@@ -289,7 +304,7 @@ import TextKit
         #expect {
             try sim.run("set cuont = 2")
         } throws: { error in
-            (error as? SimulatorError)?.message.contains("Did you mean `count`?") == true
+            (error as? SimulatorError)?.message.contains("(did you mean `count`?)") == true
         }
         _ = try sim.run("call f")
         #expect {
@@ -306,5 +321,31 @@ import TextKit
         var locals = FramesSimulator()
         for i in 0..<FramesStack.slotCapacity { _ = try locals.run("local v\(i) = \(i)") }
         #expect(throws: SimulatorError.self) { try locals.run("local more = 1") }
+    }
+
+    @Test func messagesFitEightyColumns() throws {
+        var sim = FramesSimulator()
+        let long = "a_pointer_with_a_very_long_name1"
+        let lines = [
+            "heap size 16KiB", "local n = 3", "malloc \(long) 4000", "malloc q 30", "malloc r 12000", "free q",
+            "call a_function_with_a_long_name", "local x = 5", "ref px = &x", "ref pn = &n", "store *pn = 9",
+            "ret px", "load *px", "store *px = 1", "free \(long)", "free \(long)", "load *\(long)",
+            "malloc q 8", "free q", "malloc big 12000", "stack", "heap", "exit",
+        ]
+        for line in lines {
+            for row in try sim.run(line).split(separator: "\n") {
+                #expect(DisplayWidth.of(Ink.strip(String(row))) <= 80, "\(line): \(row)")
+            }
+        }
+        #expect(try state(sim, "errors.kinds") == ["dangling-stack-pointer", "dangling-stack-pointer", "double-free",
+                                                    "use-after-free", "out-of-memory", "leak"])
+    }
+
+    @Test func everyStatePathIsDocumented() throws {
+        var sim = FramesSimulator()
+        _ = try run(&sim, ["malloc p 8", "free p", "free p", "exit"])
+        for path in leafPaths(of: sim.stateTree()) {
+            #expect(FramesSimulator.info.documents(path: path), "\(path)")
+        }
     }
 }

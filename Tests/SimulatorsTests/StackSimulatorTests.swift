@@ -5,7 +5,7 @@ import TextKit
 
 @Suite struct StackSimulatorTests {
     func state(_ sim: StackSimulator, _ expr: String) throws -> Value {
-        try Evaluator(sim).evaluate(ExpressionParser.parse(expr))
+        try stateValue(sim, expr)
     }
 
     /// Runs the lines and returns the last output, unstyled.
@@ -43,8 +43,8 @@ import TextKit
             // 100 calls × 1 + 4 allocations × 20 + 14336 bytes ÷ 8
             "cost": 1972,
         ])
-        #expect(out.contains("stack copied: 2 KiB → 4 KiB, 2048 bytes copied, moved by +0x1000, 0 pointer(s) adjusted"))
-        #expect(out.contains("stack copied: 8 KiB → 16 KiB, 8192 bytes copied, moved by +0x4000, 0 pointer(s) adjusted"))
+        #expect(out.contains("copied 2 KiB → 4 KiB: 2048 bytes, moved by +0x1000, 0 pointer(s) adjusted"))
+        #expect(out.contains("copied 8 KiB → 16 KiB: 8192 bytes, moved by +0x4000, 0 pointer(s) adjusted"))
     }
 
     @Test func segmentedHotSplitWorkedFigure() throws {
@@ -56,7 +56,7 @@ import TextKit
             // 1015 calls × 1 + 1001 allocations × 20
             "cost": 21035,
         ])
-        #expect(out.contains("1000 × (call g of 256 bytes, ret): segments allocated and freed 1000, stack copies 0, cost +21000"))
+        #expect(out.contains("1000 × (call g of 256 bytes, ret)\nsegments allocated and freed: 1000 · stack copies: 0 · cost +21000"))
         #expect(out.contains("hot split"))
     }
 
@@ -97,12 +97,12 @@ import TextKit
         try expectState(sim, ["stack.used": 2048, "stack.size": 2048, "overflow": false])
         let before = sim.goroutine
         let out = try run(&sim, "call g 8")
-        #expect(out.hasPrefix("stack overflow: g needs 8 bytes, but only 0 of the fixed 2048-byte stack are free"))
+        #expect(out.hasPrefix("stack overflow: g needs 8 bytes; the fixed 2048-byte stack has 0 free"))
         try expectState(sim, ["overflow": true, "stack.depth": 16, "stack.calls": 16])
         #expect(sim.goroutine == before)
         try run(&sim, "unwind")
         let deep = try run(&sim, "recurse f 100000000 8")
-        #expect(deep.hasPrefix("stack overflow at depth 257: only 256 more frame(s) of 8 bytes fit in the 2048 bytes left of the fixed 2048-byte stack"))
+        #expect(deep.hasPrefix("stack overflow at depth 257: the fixed 2048-byte stack has 2048 bytes free,\nroom for only 256 more frame(s) of 8 bytes"))
         try expectState(sim, ["stack.depth": 0, "stack.copies": 0, "stack.size": 2048])
         #expect(try run(&sim, "hot 3 g 4KiB").hasPrefix("stack overflow: g needs 4096 bytes"))
         #expect(try run(&sim, "gc") == "gc: a fixed stack never changes size")
@@ -145,7 +145,7 @@ import TextKit
         try run(&sim, "call f 1KiB")
         let out = try run(&sim, "call big 10000")
         // 2 KiB → 4 KiB → 8 KiB → 16 KiB: 16384 − 1024 ≥ 10000, one move.
-        #expect(out.contains("stack copied: 2 KiB → 16 KiB, 1024 bytes copied"))
+        #expect(out.contains("copied 2 KiB → 16 KiB: 1024 bytes,"))
         try expectState(sim, ["stack.copies": 1, "stack.size": 16384, "stack.bytes_copied": 1024])
     }
 
@@ -157,8 +157,8 @@ import TextKit
         // 15 frames of r fit in 2 KiB; the 16th copies 2048 bytes and moves
         // by +0x1000; 16 more fit; the 32nd copies 4096 bytes, +0x2000.
         let out = try run(&sim, "recurse r 40 128")
-        #expect(out.contains("stack copied: 2 KiB → 4 KiB, 2048 bytes copied, moved by +0x1000, 2 pointer(s) adjusted"))
-        #expect(out.contains("stack copied: 4 KiB → 8 KiB, 4096 bytes copied, moved by +0x2000, 2 pointer(s) adjusted"))
+        #expect(out.contains("copied 2 KiB → 4 KiB: 2048 bytes, moved by +0x1000, 2 pointer(s) adjusted"))
+        #expect(out.contains("copied 4 KiB → 8 KiB: 4096 bytes, moved by +0x2000, 2 pointer(s) adjusted"))
         try expectState(sim, ["stack.copies": 2, "stack.pointers_adjusted": 4, "stack.bytes_copied": 6144])
         let view = try run(&sim, "stack")
         #expect(view.contains("copying stack: 8 KiB reserved at [0x11800,0x13800)"))
@@ -173,7 +173,7 @@ import TextKit
         try run(&sim, "recurse f 100 128", "unwind", "call a 64", "local x", "ref p -> x")
         // 64 bytes used of 16 KiB: the 8 KiB block freed while growing is reused.
         let out = try run(&sim, "gc")
-        #expect(out.contains("stack copied: 16 KiB → 8 KiB, 64 bytes copied, moved by -0x4000, 1 pointer(s) adjusted"))
+        #expect(out.contains("copied 16 KiB → 8 KiB: 64 bytes, moved by -0x4000, 1 pointer(s) adjusted"))
         try expectState(sim, ["stack.size": 8192, "stack.shrinks": 1, "stack.copies": 4, "stack.pointers_adjusted": 1])
         try run(&sim, "recurse g 8 128")
         // 1088 bytes used: under a quarter of 8 KiB, not of 4 KiB.
@@ -296,7 +296,7 @@ import TextKit
         #expect {
             try sim.run("ref p -> cuont")
         } throws: { error in
-            (error as? SimulatorError)?.message.contains("Did you mean `count`?") == true
+            (error as? SimulatorError)?.message.contains("(did you mean `count`?)") == true
         }
         try run(&sim, "ref p -> count")
         #expect(throws: SimulatorError.self) { try sim.run("local q") }
@@ -345,5 +345,31 @@ import TextKit
         0x10000 └────────────────────────────────────────────────────────────┘
         """
         #expect(view == expected)
+    }
+
+    @Test(arguments: StackMode.allCases)
+    func messagesFitEightyColumns(mode: StackMode) throws {
+        var sim = StackSimulator()
+        let name = "a_function_with_a_very_long_name"
+        let lines = [
+            "mode \(mode)", "max 600MiB", "recurse \(name) 20000 8", "call g 1KiB", "local a_variable_with_a_long_name",
+            "ref p -> a_variable_with_a_long_name", "recurse \(name) 80000 8", "hot 1000000000 \(name) 8KiB",
+            "stack", "stats", "unwind", "gc", "gc", "recurse \(name) 1000000000 1MiB", "recurse f 5 1GiB",
+        ]
+        for line in lines {
+            let rows: [Substring]
+            do { rows = try sim.run(line).split(separator: "\n") } catch { rows = error.description.split(separator: "\n") }
+            for row in rows {
+                #expect(DisplayWidth.of(Ink.strip(String(row))) <= 80, "\(line): \(row)")
+            }
+        }
+    }
+
+    @Test func everyStatePathIsDocumented() throws {
+        var sim = StackSimulator()
+        try run(&sim, "call a 64", "local x", "ref p -> x", "gc")
+        for path in leafPaths(of: sim.stateTree()) {
+            #expect(StackSimulator.info.documents(path: path), "\(path)")
+        }
     }
 }

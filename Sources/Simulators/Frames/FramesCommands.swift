@@ -49,7 +49,7 @@ extension FramesSimulator {
             }
             lines.append(L("{0}: {1} = {2}", topFrameName, name, describe(value)))
             if case .pointer(.stack(let serial, let frame, let variable, _)) = value, serial == popped.serial {
-                lines.append(Ink.paint(L("warning: {0} returned the address of its local `{1}`; that frame is gone, so `{2}` now dangles",
+                lines.append(Ink.paint(L("warning: {0} returned the address of its local `{1}`: `{2}` now dangles",
                                          frame, variable, name), .yellow))
             }
         }
@@ -138,7 +138,7 @@ extension FramesSimulator {
         try put(pointer, .pointer(.heap(block: block.serial, address: block.address)))
         var line = L("{0} = {1}: a {2}-byte block at [{1},{3})", pointer, AsmOperand.hex(block.address),
                      block.size, AsmOperand.hex(block.end))
-        if block.size != requested { line += " " + L("({0} bytes asked, rounded up to a multiple of 8)", requested) }
+        if block.size != requested { line += "\n  " + L("{0} bytes asked, rounded up to a multiple of 8", requested) }
         return line
     }
 
@@ -155,7 +155,7 @@ extension FramesSimulator {
         case .pointer(.heap(let serial, _)):
             if let block = heap.liveBlock(serial) {
                 heap.release(serial, by: origin(command))
-                return L("freed the {0}-byte block at {1}; `{2}` still holds {1}, which must not be used again",
+                return L("freed the {0}-byte block at {1}; `{2}` still holds its address: do not use it",
                          block.size, AsmOperand.hex(block.address), name)
             }
             return record(.doubleFree(pointer: name, block: heap.block(serial)!))

@@ -8,9 +8,9 @@ extension StackSimulator {
                        hint: L("The stack would need {0} bytes reserved, over `max`. Nothing was changed.", wanted))
     }
 
-    /// "{0} used of {1} reserved, depth {2}" after a command.
+    /// Where the stack stands after a command.
     var summaryLine: String {
-        L("depth {0}, {1} bytes used of {2} reserved", goroutine.depth, goroutine.used, goroutine.size)
+        L("depth {0}, used {1} of {2} bytes", goroutine.depth, goroutine.used, goroutine.size)
     }
 
     mutating func call(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
@@ -40,8 +40,8 @@ extension StackSimulator {
             break
         }
         guard goroutine.depth + count <= StackGoroutine.maxDepth else {
-            throw SimulatorError(L("this simulator follows at most {0} frames at once; {1} more on top of {2} is too many",
-                                   StackGoroutine.maxDepth, count, goroutine.depth),
+            throw SimulatorError(L("this simulator follows at most {0} frames at once: {1} more is too many",
+                                   StackGoroutine.maxDepth, count),
                                  hint: L("Use fewer, bigger frames: the figures scale the same way."))
         }
         var events: [StackEvent] = []
@@ -63,9 +63,9 @@ extension StackSimulator {
         overflow = true
         let free = goroutine.segments[0].free
         let what = fitting == 0
-            ? L("stack overflow: {0} needs {1} bytes, but only {2} of the fixed {3}-byte stack are free", name, frame, free, goroutine.size)
-            : L("stack overflow at depth {0}: only {1} more frame(s) of {2} bytes fit in the {3} bytes left of the fixed {4}-byte stack",
-                goroutine.depth + fitting + 1, fitting, frame, free, goroutine.size)
+            ? L("stack overflow: {0} needs {1} bytes; the fixed {2}-byte stack has {3} free", name, frame, goroutine.size, free)
+            : L("stack overflow at depth {0}: the fixed {1}-byte stack has {2} bytes free,", goroutine.depth + fitting + 1,
+                goroutine.size, free) + "\n" + L("room for only {0} more frame(s) of {1} bytes", fitting, frame)
         return Ink.paint(what, .red) + "\n" + L("Nothing was pushed: the stack is as it was, and `overflow` is now true.")
     }
 
@@ -122,11 +122,12 @@ extension StackSimulator {
         }
         let splits = counters.splits - first.splits
         let copies = counters.copies - first.copies
-        var lines = [L("{0} × (call {1} of {2} bytes, ret): segments allocated and freed {3}, stack copies {4}, cost +{5}",
-                       n, name, frame, splits, copies, counters.cost - first.cost)]
+        var lines = [L("{0} × (call {1} of {2} bytes, ret)", n, name, frame),
+                     L("segments allocated and freed: {0} · stack copies: {1} · cost +{2}", splits, copies, counters.cost - first.cost)]
         lines += describe(events.filter { if case .moved = $0 { true } else { false } })
         if splits == n {
-            lines.append(Ink.paint(L("hot split: every call crossed the segment boundary, so every call allocated a segment and every return freed it"), .yellow))
+            lines.append(Ink.paint(L("hot split: every call crossed the segment boundary,"), .yellow))
+            lines.append(Ink.paint(L("so each call allocated a segment and each return freed it"), .yellow))
         }
         return lines.joined(separator: "\n")
     }
@@ -211,7 +212,7 @@ extension StackSimulator {
             case .moved(let from, let to, let copied, let pointers, let distance):
                 moves += 1
                 if moves <= 8 {
-                    lines.append(L("stack copied: {0} → {1}, {2} bytes copied, moved by {3}, {4} pointer(s) adjusted",
+                    lines.append(L("copied {0} → {1}: {2} bytes, moved by {3}, {4} pointer(s) adjusted",
                                    StackSize.text(from), StackSize.text(to), copied, Self.signedHex(distance), pointers))
                 }
             case .split(let size):

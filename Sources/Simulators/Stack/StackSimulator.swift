@@ -70,6 +70,14 @@ public struct StackSimulator: Simulator {
     ) }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
+        do throws(SimulatorError) {
+            return ScreenLines.wrap(try perform(command, in: context), width: context.width)
+        } catch {
+            throw ScreenLines.wrap(error, width: context.width)
+        }
+    }
+
+    private mutating func perform(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
         switch command.verb {
         case "mode", "start", "max": return try configure(command)
         case "call": return try call(command, in: context)
@@ -158,7 +166,7 @@ public struct StackSimulator: Simulator {
         goroutine = StackGoroutine(mode: mode, start: start, limit: limit, counters: &fresh)
         counters = fresh
         overflow = false
-        return L("a fresh goroutine: {0} stack, starting at {1}, at most {2} bytes; counters at zero",
+        return L("a fresh goroutine: {0}, start {1}, max {2} bytes; counters at zero",
                  mode.rawValue, StackSize.text(start), limit)
     }
 
