@@ -5,6 +5,8 @@ import Simulators
 public enum SimulatorCatalog {
     public static var all: [any Simulator.Type] { [
         AsmSimulator.self,
+        FramesSimulator.self,
+        StackSimulator.self,
         ArenaSimulator.self,
         GreenTeaSimulator.self,
     ] }
