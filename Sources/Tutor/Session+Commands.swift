@@ -75,11 +75,11 @@ extension Session {
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst() }
             }
             simulator = sim
-            return output
+            return TextWrapper.fitLines(output, width: options.width)
         } catch {
             var text = error.message
             if let hint = error.hint { text += "\n" + Ink.paint(hint, .grey) }
-            return failure(text)
+            return TextWrapper.fitLines(failure(text), width: options.width)
         }
     }
 
