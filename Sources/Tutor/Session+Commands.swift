@@ -70,7 +70,9 @@ extension Session {
         let before = sim
         do throws(SimulatorError) {
             let output = try sim.run(line, block: block, in: context())
-            if verb?.changesState ?? true {
+            // `undo` takes back commands that changed something, not views
+            // (even a view that shares its verb with a change, like `heap`).
+            if verb?.changesState ?? true, sim.stateTree() != before.stateTree() {
                 undoStack.append(before)
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst() }
             }
