@@ -7,7 +7,7 @@ import TextKit
 public enum BookLoader {
     /// - Parameter folder: the book folder.
     /// - Parameter shownAs: how to spell the folder in diagnostics (as the user typed it).
-    public static func load(_ folder: URL, shownAs: String? = nil) -> (book: Book?, diagnostics: [Diagnostic]) {
+    public static func load(_ folder: URL, shownAs: String? = nil, original: URL? = nil) -> (book: Book?, diagnostics: [Diagnostic]) {
         let prefix = (shownAs ?? folder.path).hasSuffix("/") ? (shownAs ?? folder.path) : (shownAs ?? folder.path) + "/"
         let summaryURL = folder.appendingPathComponent("SUMMARY.md")
         guard let summaryText = readText(summaryURL) else {
@@ -55,14 +55,14 @@ public enum BookLoader {
             diagnostics.append(Diagnostic(SourceLocation(file: prefix + "SUMMARY.md", line: 1, column: 1),
                                           L("SUMMARY.md lists no lessons: add lines like `- [Title](lesson.md)`")))
         }
-        for file in onDisk where !listed.contains(file) && file != "SUMMARY.md" && file != "README.md" {
+        for file in onDisk where !listed.contains(file) && file != "SUMMARY.md" && file != "README.md" && file != "AUTHORING.md" {
             diagnostics.append(Diagnostic(SourceLocation(file: prefix + file, line: 1, column: 1),
                                           L("`{0}` is not listed in SUMMARY.md", file)))
         }
 
         let fm = summary.fields
         var book = Book(id: fm["id"] ?? slug(folder.lastPathComponent), title: fm["title"] ?? folder.lastPathComponent,
-                        version: fm["version"] ?? "1", folder: folder, lessons: lessons)
+                        version: fm["version"] ?? "1", folder: folder, lessons: lessons, original: original)
         diagnostics += resolveFiles(&book, prefix: prefix)
         return (book, diagnostics)
     }
