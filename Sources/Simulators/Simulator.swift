@@ -71,7 +71,7 @@ extension Simulator {
                              in context: SimulationContext = .plain) throws(SimulatorError) -> String {
         let command = try Command(line, block: block)
         guard Self.info.verb(command.verb) != nil else {
-            throw SimulatorError(L("`{0}` is not a command of the {1} simulator.", Sanitizer.line(command.verb), Self.info.name)
+            throw SimulatorError(L("`{0}` is not a command of the {1} simulator", Sanitizer.line(command.verb), Self.info.name)
                 + Suggestion.hint(for: command.verb, among: Self.info.verbs.map(\.name)),
                 hint: L("Type `help` to list its commands."))
         }

@@ -20,7 +20,7 @@ import Grader
     /// the steps. Moves the simulator refuses (garbage cannot be stored)
     /// are skipped: they are not moves a real program could make.
     static func run(seed: UInt64, barrier: String, collector: String = "incremental") throws -> Outcome {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var sim = GCSimulator()
         var out = Outcome()
         _ = try sim.run("collector \(collector)")
@@ -42,11 +42,11 @@ import Grader
             for _ in 0..<30 where sim.phase != .off {
                 let ids = sim.heap.liveIDs
                 let live = ids.map { sim.heap.name(of: $0) }
-                func pick(_ rng: inout SeededGenerator) -> String { live[rng.below(live.count)] }
+                func pick(_ rng: inout SplitMix64) -> String { live[rng.below(live.count)] }
                 // Half the writes are aimed where the lost object comes
                 // from: a white object stored into a black one, a pointer
                 // deleted from a grey one.
-                func pickColored(_ color: HeapColor, _ rng: inout SeededGenerator) -> String {
+                func pickColored(_ color: HeapColor, _ rng: inout SplitMix64) -> String {
                     let some = ids.filter { sim.heap.color(of: $0) == color }
                     return some.isEmpty ? pick(&rng) : sim.heap.name(of: some[rng.below(some.count)])
                 }
@@ -114,7 +114,7 @@ import Grader
     /// points to.
     @Test func rememberedSetKeepsYoungObjectsReachableFromOldOnes() throws {
         for seed in Self.seeds.prefix(60) {
-            var rng = SeededGenerator(seed: seed)
+            var rng = SplitMix64(seed: seed)
             var sim = GCSimulator()
             _ = try sim.run("collector generational 1")
             var count = 0

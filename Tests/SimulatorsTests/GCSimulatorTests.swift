@@ -18,9 +18,7 @@ struct GCHarness {
         for line in lines { _ = try sim.run(line) }
     }
 
-    func state(_ expression: String) throws -> Value {
-        try Evaluator(sim).evaluate(ExpressionParser.parse(expression))
-    }
+    func state(_ expression: String) throws -> Value { try stateValue(sim, expression) }
 }
 
 @Suite struct GCSimulatorTests {
@@ -213,6 +211,15 @@ struct GCHarness {
         #expect(h.sim.stateTree() == before)
         for view in ["heap", "graph", "timeline", "trace"] {
             #expect(GCSimulator.info.verb(view)?.changesState == false)
+        }
+    }
+
+    @Test func everyStatePathIsDocumented() throws {
+        for collector in ["stw", "incremental", "copying", "generational"] {
+            let h = try GCHarness(["collector \(collector)", "new A", "new B", "root A", "ptr A.f = B", "gc", "gc start"])
+            for p in leafPaths(of: h.sim.stateTree()) {
+                #expect(GCSimulator.info.documents(path: p), "\(collector): \(p)")
+            }
         }
     }
 

@@ -9,9 +9,7 @@ import Grader
         return sim
     }
 
-    func state(_ sim: WeakSimulator, _ expr: String) throws -> Value {
-        try Evaluator(sim).evaluate(ExpressionParser.parse(expr))
-    }
+    func state(_ sim: WeakSimulator, _ expr: String) throws -> Value { try stateValue(sim, expr) }
 
     @Test func weakPointerIsClearedOnceTheObjectIsReclaimed() throws {
         var sim = try run(["new X", "root X", "weak W = X"])
@@ -96,6 +94,13 @@ import Grader
             #expect(throws: SimulatorError.self, "\(bad)") { try sim.run(bad) }
         }
         #expect(sim.stateTree() == before)
+    }
+
+    @Test func everyStatePathIsDocumented() throws {
+        let sim = try run(["new X", "root X", "new Y", "finalizer Y", "cleanup X", "weak W = X", "unique h = \"go\"", "gc"])
+        for p in leafPaths(of: sim.stateTree()) {
+            #expect(WeakSimulator.info.documents(path: p), "\(p)")
+        }
     }
 
     @Test func viewsShowSpecialReferences() throws {

@@ -27,7 +27,7 @@ extension GCSimulator {
             if earlier > 0 { lines.append("  " + L("… {0} earlier stretch(es)", earlier)) }
             for s in detail {
                 let mark = String(s.bar.prefix(2)).padded(to: 2)
-                lines.append(HeapViews.clip("  " + mark + " " + s.text + (s.stopped ? "  " + L("(world stopped)") : ""), to: width))
+                lines.append(ScreenLines.cut("  " + mark + " " + s.text + (s.stopped ? "  " + L("(world stopped)") : ""), width: width))
             }
         }
         lines.append(L("legend: ## pause  = mark  . mutator  ~ sweep  > copy;  ^ = world stopped"))

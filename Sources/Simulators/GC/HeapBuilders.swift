@@ -1,24 +1,3 @@
-/// SplitMix64: a tiny generator with a fixed algorithm, so a seed gives the
-/// same heap and the same random command sequence on every platform and
-/// Swift release (the standard library's algorithms may change).
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound (bound > 0), by plain modulo: good enough for
-    /// test data and stable by construction.
-    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
 /// Large heaps built without commands, for the benchmark script and the
 /// performance test: both name their objects `o0`, `o1`, … and use 16-byte
 /// objects, like `new NAME` without a size.
@@ -30,7 +9,7 @@ extension HeapGraph {
     public static func random(objects: Int, fields: Int = 2, roots: Int = 16, seed: UInt64 = 1) -> HeapGraph {
         precondition(objects > 0 && objects <= maxObjects && fields <= maxFieldsPerObject)
         var heap = HeapGraph.filled(objects)
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let labels = (0..<fields).map { heap.label("f\($0)") }
         heap.reserveFields(objects * fields)
         for o in 0..<objects {

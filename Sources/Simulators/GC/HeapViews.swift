@@ -59,9 +59,9 @@ enum HeapViews {
             if noteWidth > 0 { line += "  " + notes[i].padded(to: noteWidth) }
             let used = DisplayWidth.of(Ink.strip(line)) + 2
             let fields = fieldList(heap, id)
-            if !fields.isEmpty { line += "  " + clip(fields, to: width - used) }
+            if !fields.isEmpty { line += "  " + ScreenLines.cut(fields, width: width - used) }
             while line.last == " " { line.removeLast() }
-            lines.append(clip(line, to: width))
+            lines.append(ScreenLines.cut(line, width: width))
         }
         if objects.count > shown.count {
             lines.append(L("… and {0} more object(s)", objects.count - shown.count))
@@ -77,16 +77,6 @@ enum HeapViews {
                              heap.fragments, heap.fragmentedBytes, heap.largestHole)
         }
         return text
-    }
-
-    /// Cuts text to `columns`, marking the cut with `…`; a style cut open
-    /// is closed again.
-    static func clip(_ text: String, to columns: Int) -> String {
-        guard columns > 1 else { return "" }
-        guard DisplayWidth.of(text) > columns else { return text }
-        let cut = DisplayWidth.prefix(text, columns: columns - 1)
-        let open = Ink.balancedLines(cut)[0]
-        return open + "…"
     }
 
     // MARK: - graph
@@ -133,7 +123,7 @@ enum HeapViews {
 
         var maxDepth: Int { max(2, (width - 24) / 3) }
 
-        mutating func emit(_ line: String) { lines.append(clip(line, to: width)) }
+        mutating func emit(_ line: String) { lines.append(ScreenLines.cut(line, width: width)) }
 
         func label(_ id: HeapGraph.ID) -> String {
             let note = annotate(id)

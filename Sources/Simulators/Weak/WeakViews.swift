@@ -17,12 +17,12 @@ extension WeakSimulator {
         var lines: [String] = []
         for w in weakPointers {
             let target = heap.name(of: w.target)
-            lines.append(HeapViews.clip(w.value(in: heap) != nil
+            lines.append(ScreenLines.cut(w.value(in: heap) != nil
                 ? L("weak {0} -> {1}: Value() = {1}", w.name, target)
-                : L("weak {0} -> nil: {1} was found unreachable", w.name, target), to: width))
+                : L("weak {0} -> nil: {1} was found unreachable", w.name, target), width: width))
         }
         for h in handles {
-            lines.append(HeapViews.clip(L("unique {0} = handle #{1} of \"{2}\"", h.name, h.value + 1, Sanitizer.line(canonical[h.value])), to: width))
+            lines.append(ScreenLines.cut(L("unique {0} = handle #{1} of \"{2}\"", h.name, h.value + 1, Sanitizer.line(canonical[h.value])), width: width))
         }
         return lines.isEmpty ? L("No weak pointers or unique handles yet.") : lines.joined(separator: "\n")
     }

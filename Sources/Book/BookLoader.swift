@@ -1,0 +1,106 @@
+import Foundation
+import TextKit
+
+/// Loads a book folder. Problems are returned as diagnostics with file,
+/// line and column; the book is returned whenever SUMMARY.md could be read,
+/// holding every lesson that could be parsed.
+public enum BookLoader {
+    /// - Parameter folder: the book folder.
+    /// - Parameter shownAs: how to spell the folder in diagnostics (as the user typed it).
+    public static func load(_ folder: URL, shownAs: String? = nil, original: URL? = nil) -> (book: Book?, diagnostics: [Diagnostic]) {
+        let prefix = (shownAs ?? folder.path).hasSuffix("/") ? (shownAs ?? folder.path) : (shownAs ?? folder.path) + "/"
+        let summaryURL = folder.appendingPathComponent("SUMMARY.md")
+        guard let summaryText = readText(summaryURL) else {
+            return (nil, [Diagnostic(SourceLocation(file: prefix + "SUMMARY.md", line: 1, column: 1),
+                                     L("cannot read SUMMARY.md: a book folder lists its lessons there"))])
+        }
+        let summary = SummaryParser(summaryText, file: prefix + "SUMMARY.md")
+        var diagnostics = summary.diagnostics
+        var lessons: [Lesson] = []
+        var lessonIDs: [String: SourceLocation] = [:]
+        var listed = Set<String>()
+        let onDisk = markdownFiles(in: folder)
+
+        for entry in summary.entries {
+            let path = entry.path
+            let target = folder.appendingPathComponent(path).standardizedFileURL
+            guard !path.hasPrefix("/"), target.path.hasPrefix(folder.standardizedFileURL.path + "/") else {
+                diagnostics.append(Diagnostic(entry.location, L("`{0}` is outside the book folder", Sanitizer.line(path))))
+                continue
+            }
+            listed.insert(path)
+            guard let text = readText(target) else {
+                diagnostics.append(Diagnostic(entry.location, L("`{0}` does not exist", Sanitizer.line(path))
+                                              + Suggestion.hint(for: path, among: onDisk)))
+                continue
+            }
+            var parser = LessonParser(file: prefix + path)
+            guard var lesson = parser.parse(text) else {
+                diagnostics += parser.diagnostics
+                continue
+            }
+            diagnostics += parser.diagnostics
+            lesson.file = path
+            if !lesson.id.isEmpty {
+                if let first = lessonIDs[lesson.id] {
+                    diagnostics.append(Diagnostic(SourceLocation(file: prefix + path, line: 2, column: 1),
+                                                  L("lesson id `{0}` is already used by {1}", lesson.id, first.file)))
+                } else {
+                    lessonIDs[lesson.id] = SourceLocation(file: prefix + path, line: 2, column: 1)
+                }
+            }
+            lessons.append(lesson)
+        }
+        if summary.entries.isEmpty {
+            diagnostics.append(Diagnostic(SourceLocation(file: prefix + "SUMMARY.md", line: 1, column: 1),
+                                          L("SUMMARY.md lists no lessons: add lines like `- [Title](lesson.md)`")))
+        }
+        for file in onDisk where !listed.contains(file) && file != "SUMMARY.md" && file != "README.md" && file != "AUTHORING.md" {
+            diagnostics.append(Diagnostic(SourceLocation(file: prefix + file, line: 1, column: 1),
+                                          L("`{0}` is not listed in SUMMARY.md", file)))
+        }
+
+        let fm = summary.fields
+        var book = Book(id: fm["id"] ?? slug(folder.lastPathComponent), title: fm["title"] ?? folder.lastPathComponent,
+                        version: fm["version"] ?? "1", folder: folder, lessons: lessons, original: original)
+        diagnostics += resolveFiles(&book, prefix: prefix)
+        return (book, diagnostics)
+    }
+
+    /// Fills `go file=` blocks from Content/ and reports `file=` paths that
+    /// do not resolve or leave the content folders.
+    static func resolveFiles(_ book: inout Book, prefix: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for li in book.lessons.indices {
+            for (path, location) in book.lessons[li].fileReferences where book.resolveContent(path) == nil {
+                let reason = path.contains("..") || path.hasPrefix("/")
+                    ? L("`{0}` is outside the Content folder", Sanitizer.line(path))
+                    : L("`{0}` is not in Content/", Sanitizer.line(path))
+                diagnostics.append(Diagnostic(location, reason))
+            }
+            for si in book.lessons[li].steps.indices {
+                for bi in book.lessons[li].steps[si].blocks.indices {
+                    guard case .goCode(_, let file?) = book.lessons[li].steps[si].blocks[bi],
+                          let url = book.resolveContent(file), let text = readText(url) else { continue }
+                    book.lessons[li].steps[si].blocks[bi] = .goCode(source: Sanitizer.clean(text), file: file)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func readText(_ url: URL) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func markdownFiles(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted()
+    }
+
+    static func slug(_ name: String) -> String {
+        let s = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return String(s).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+}
