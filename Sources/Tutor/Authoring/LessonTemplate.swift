@@ -80,12 +80,17 @@ public enum LessonTemplate {
     }
 
     /// "Which command does X?": the simulator's first command that changes
-    /// the state is the answer, two other commands the distractors (from
+    /// the state (and whose summary does not name it) is the answer, two other commands the distractors (from
     /// other simulators, then the tutor, when it has fewer than three).
     /// The right answer's place depends on the simulator's name only.
     static func quiz(for info: SimulatorInfo, others: [SimulatorInfo]) -> String {
         let usable = info.verbs.filter { !$0.summary.contains("\n") }
-        guard let answer = usable.first(where: \.changesState) ?? usable.first else { return tutorQuiz() }
+        // A command whose summary does not give its name away, if there is one.
+        func naming(_ verb: Verb) -> Bool {
+            verb.summary.lowercased().split { !$0.isLetter }.contains { $0 == Substring(verb.name.lowercased()) }
+        }
+        guard let answer = usable.first(where: { $0.changesState && !naming($0) }) ?? usable.first(where: \.changesState)
+                ?? usable.first else { return tutorQuiz() }
         var distractors: [(name: String, summary: String)] = usable.filter { $0.name != answer.name }.map { ($0.name, $0.summary) }
         for other in others where other.name != info.name {
             for verb in other.verbs where info.verb(verb.name) == nil && !distractors.contains(where: { $0.name == verb.name }) {
