@@ -59,6 +59,7 @@ public enum BookScaffold {
     /// Writes a lesson for `simulator` (nil: a quiz-only lesson) into the
     /// book in `folder` and lists it at the end of SUMMARY.md. The file
     /// name and id come from the title and are made unique in the book.
+    @discardableResult
     public static func newLesson(title rawTitle: String, simulator: String?, in folder: URL) throws(ScaffoldError) -> NewLesson {
         let title = try cleanTitle(rawTitle)
         var info: SimulatorInfo?
