@@ -1,5 +1,6 @@
 import Book
 import Foundation
+import Terminal
 import TextKit
 
 /// A class's progress merged from many learners' exports, one row per
@@ -186,8 +187,10 @@ public struct ClassReport: Equatable {
                          + " " + quiz.leftPadded(to: 18))
         }
         lines.append("")
-        lines.append(L("passed: exercises passed of learners × exercises; attempts and hints: medians per exercise tried; quiz accuracy: right answers of all answers given."))
-        for note in notes { lines.append(note) }
+        lines.append(L("passed: exercises passed, of learners × exercises."))
+        lines.append(L("attempts, hints: medians per exercise tried."))
+        lines.append(L("quiz accuracy: right answers, of all answers given."))
+        for note in notes { lines += TextWrapper.wrap(note, width: 80) }
         return lines.joined(separator: "\n")
     }
 
