@@ -120,6 +120,15 @@ import Testing
         e.format = "something else"
         try e.encoded().write(to: corrupt)
         #expect(throws: ProgressExport.Problem("not a memlane progress export")) { try ProgressExport.read(corrupt).get() }
+        var hostile = export("eve", book) { _ in }
+        hostile.learner = "eve\u{1B}]0;owned\u{07}"
+        hostile.book.title = "T\u{1B}[2J"
+        hostile.lessons[0].title = "W\u{9B}"
+        try hostile.encoded().write(to: corrupt)
+        let cleaned = try ProgressExport.read(corrupt).get()
+        #expect(cleaned.learner == "eve^[]0;owned^G")
+        #expect(cleaned.book.title == "T^[[2J")
+        #expect(cleaned.lessons[0].title == "W\u{FFFD}")
         #expect(throws: ProgressExport.Problem("cannot be read")) {
             try ProgressExport.read(folder.appendingPathComponent("missing.json")).get()
         }

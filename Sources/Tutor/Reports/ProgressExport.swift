@@ -89,6 +89,18 @@ public struct ProgressExport: Codable, Equatable, Sendable {
         guard export.formatVersion <= currentFormatVersion else {
             return .failure(Problem(L("written by a newer memlane (export format {0})", export.formatVersion)))
         }
-        return .success(export)
+        return .success(export.sanitized())
+    }
+
+    /// The export with every text that will be printed made harmless: a
+    /// file from someone else must not drive the instructor's terminal.
+    func sanitized() -> ProgressExport {
+        var e = self
+        e.learner = Self.cleanName(learner)
+        e.book = BookInfo(id: Sanitizer.line(book.id), version: Sanitizer.line(book.version), title: Sanitizer.line(book.title))
+        e.lessons = lessons.map {
+            LessonOutline(id: Sanitizer.line($0.id), title: Sanitizer.line($0.title), exercises: $0.exercises, quizzes: $0.quizzes)
+        }
+        return e
     }
 }
