@@ -89,7 +89,17 @@ import Testing
         try edit(lesson) { $0.replacingOccurrences(of: "mem[0x20] == 42 &&", with: "mem[0x20] == 42") }
         try term.expect("The book was reloaded.")
         try term.expect("memlane [bytes 1/2]>")
-        term.send("quit\r")
+
+        // The watching key reader still reads UTF-8 whole, and Ctrl-C and Ctrl-D work as without --watch.
+        term.send(".var 年齢\r")
+        try term.expect("`年齢` is not a valid variable name")
+        term.send("mov r0, 9")
+        term.pump(for: 0.2)
+        term.send("\u{03}")
+        try term.expect("Ctrl-C drops the line")
+        term.send("regs\r")
+        try term.expect("r0 =  42")
+        term.send("\u{04}")
         #expect(term.waitForExit() == 0)
     }
 }
