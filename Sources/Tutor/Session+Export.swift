@@ -1,4 +1,5 @@
 import Simulators
+import Terminal
 import TextKit
 
 extension Session {
@@ -12,17 +13,18 @@ extension Session {
         guard let sim = simulator else { return failure(L("No simulator here.")) }
         let name = type(of: sim).info.name
         let dot = sim.diagram().dot()
+        func wrapped(_ text: String) -> String { TextWrapper.wrap(text, width: options.width).joined(separator: "\n") }
         do throws(SimulatorError) {
             if words[0] == "dot" {
                 try DiagramExport.writeDOT(dot, to: path)
-                return L("Wrote {0}: the {1} simulator's state in Graphviz's DOT language (`dot -Tsvg {0} -o state.svg` draws it).",
-                         Sanitizer.line(path), name)
+                return wrapped(L("Wrote {0}: the {1} simulator's state in Graphviz's DOT language (`dot -Tsvg {0} -o state.svg` draws it).",
+                                 Sanitizer.line(path), name))
             }
             try DiagramExport.writeSVG(dot, to: path, environment: options.environment, isInterrupted: context().isInterrupted)
-            return L("Wrote {0}: the {1} simulator's state drawn by Graphviz.", Sanitizer.line(path), name)
+            return wrapped(L("Wrote {0}: the {1} simulator's state drawn by Graphviz.", Sanitizer.line(path), name))
         } catch {
-            var text = failure(error.message)
-            if let hint = error.hint { text += "\n" + Ink.paint(hint, .grey) }
+            var text = failure(wrapped(error.message))
+            if let hint = error.hint { text += "\n" + Ink.paint(wrapped(hint), .grey) }
             return text
         }
     }

@@ -1,6 +1,7 @@
 import Book
 import Foundation
 import Simulators
+import Terminal
 import TextKit
 
 extension Session {
@@ -19,7 +20,8 @@ extension Session {
         let (fresh, diagnostics) = Linter.lint(folder: book.folder, shownAs: shown)
         let errors = diagnostics.filter { $0.severity == .error }
         guard let fresh, errors.isEmpty, !fresh.lessons.isEmpty else {
-            var lines = [Ink.paint(L("The book has problems, so the tutor keeps the version it had. Fix them and save, or type `reload`:"), .bold, .red)]
+            var lines = TextWrapper.wrap(L("The book has problems, so the tutor keeps the version it had. Fix them and save, or type `reload`:"),
+                                         width: options.width).map { Ink.paint($0, .bold, .red) }
             for d in errors.prefix(Self.reloadProblemsShown) { lines.append("  " + Sanitizer.line(d.description)) }
             if errors.count > Self.reloadProblemsShown {
                 lines.append("  " + L("… and {0} more; `memlane lint {1}` lists them all.", errors.count - Self.reloadProblemsShown, shown))
