@@ -7,7 +7,7 @@ import TextKit
 public enum BookLoader {
     /// - Parameter folder: the book folder.
     /// - Parameter shownAs: how to spell the folder in diagnostics (as the user typed it).
-    public static func load(_ folder: URL, shownAs: String? = nil) -> (book: Book?, diagnostics: [Diagnostic]) {
+    public static func load(_ folder: URL, shownAs: String? = nil, original: URL? = nil) -> (book: Book?, diagnostics: [Diagnostic]) {
         let prefix = (shownAs ?? folder.path).hasSuffix("/") ? (shownAs ?? folder.path) : (shownAs ?? folder.path) + "/"
         let summaryURL = folder.appendingPathComponent("SUMMARY.md")
         guard let summaryText = readText(summaryURL) else {
@@ -61,14 +61,15 @@ public enum BookLoader {
             diagnostics.append(Diagnostic(SourceLocation(file: prefix + "SUMMARY.md", line: 1, column: 1),
                                           L("SUMMARY.md lists no lessons: add lines like `- [Title](lesson.md)`")))
         }
-        for file in onDisk where !listed.contains(file) && file != "SUMMARY.md" && (file as NSString).lastPathComponent != "README.md" {
+        for file in onDisk where !listed.contains(file) && file != "SUMMARY.md"
+            && !["README.md", "AUTHORING.md"].contains((file as NSString).lastPathComponent) {
             diagnostics.append(Diagnostic(SourceLocation(file: prefix + file, line: 1, column: 1),
                                           L("`{0}` is not listed in SUMMARY.md", file)))
         }
 
         let fm = summary.fields
         var book = Book(id: fm["id"] ?? slug(folder.lastPathComponent), title: fm["title"] ?? folder.lastPathComponent,
-                        version: fm["version"] ?? "1", folder: folder, lessons: lessons)
+                        version: fm["version"] ?? "1", folder: folder, lessons: lessons, original: original)
         diagnostics += resolveFiles(&book, prefix: prefix)
         return (book, diagnostics)
     }
@@ -100,8 +101,9 @@ public enum BookLoader {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Markdown files of the book, sub-folders included (but not Content/
-    /// nor hidden ones), as paths relative to the book folder.
+    /// Markdown files of the book, sub-folders included (but not Content/,
+    /// hidden ones, nor a folder with its own SUMMARY.md: a translation),
+    /// as paths relative to the book folder.
     static func markdownFiles(in folder: URL) -> [String] {
         files(in: folder, skipping: ["Content"]).filter { $0.hasSuffix(".md") }.sorted()
     }
@@ -123,7 +125,8 @@ public enum BookLoader {
                 var isDir: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDir) else { continue }
                 if isDir.boolValue {
-                    if !(relative.isEmpty && skipping.contains(name)) { walk(path, depth: depth + 1) }
+                    let nestedBook = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).appendingPathComponent("SUMMARY.md").path)
+                    if !(relative.isEmpty && skipping.contains(name)) && !nestedBook { walk(path, depth: depth + 1) }
                 } else {
                     out.append(path)
                 }

@@ -118,13 +118,17 @@ public struct MarkdownRenderer {
         }
     }
 
-    /// Code keeps its lines as written, indented under the text; Go is
-    /// highlighted.
+    /// Code keeps its lines as written (never wrapped: that would change
+    /// what it says), indented under the text by up to four columns, less
+    /// when a wide block would not fit otherwise; Go is highlighted.
     public func codeBlock(_ code: String, language: String, first: String = "", rest: String = "") -> [String] {
         let clean = Sanitizer.clean(code).replacingOccurrences(of: "\t", with: "    ")
         let styled = language == "go" ? GoHighlighter.highlight(clean) : clean
         let lines = Ink.balancedLines(styled)
-        return lines.enumerated().map { i, line in (i == 0 ? first : rest) + "    " + line }
+        let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
+        let room = width - DisplayWidth.of(Ink.strip(rest)) - widest
+        let pad = String(repeating: " ", count: max(0, min(4, room)))
+        return lines.enumerated().map { i, line in (i == 0 ? first : rest) + pad + line }
     }
 
     // MARK: - Inlines

@@ -70,16 +70,18 @@ extension Session {
         let before = sim
         do throws(SimulatorError) {
             let output = try sim.run(line, block: block, in: context())
-            if verb?.changesState ?? true {
+            // `undo` takes back commands that changed something, not views
+            // (even a view that shares its verb with a change, like `heap`).
+            if verb?.changesState ?? true, sim.stateTree() != before.stateTree() {
                 undoStack.append(before)
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst() }
             }
             simulator = sim
-            return output
+            return TextWrapper.fitLines(output, width: options.width)
         } catch {
             var text = error.message
             if let hint = error.hint { text += "\n" + Ink.paint(hint, .grey) }
-            return failure(text)
+            return TextWrapper.fitLines(failure(text), width: options.width)
         }
     }
 

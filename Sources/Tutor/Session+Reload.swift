@@ -17,8 +17,10 @@ extension Session {
     /// with the book it had, until the files are fixed.
     public func reload() -> String {
         let shown = Self.shownPath(book.folder)
-        let (fresh, diagnostics) = Linter.lint(folder: book.folder, shownAs: shown)
+        let (linted, diagnostics) = Linter.lint(folder: book.folder, shownAs: shown)
         let errors = diagnostics.filter { $0.severity == .error }
+        // Read the way the tutor first read it: in the learner's language.
+        let fresh = linted.map { Translation.load($0.folder, language: Localization.current).book ?? $0 }
         guard let fresh, errors.isEmpty, !fresh.lessons.isEmpty else {
             var lines = TextWrapper.wrap(L("The book has problems, so the tutor keeps the version it had. Fix them and save, or type `reload`:"),
                                          width: options.width).map { Ink.paint($0, .bold, .red) }

@@ -53,6 +53,8 @@ public final class Session {
     var parked: [String: (simulator: any Simulator, undo: [any Simulator])] = [:]
     /// A block verb (`code`) collecting its lines up to `.`.
     var pendingBlock: (line: String, body: [String])?
+    /// The lesson last shown, to say once that a lesson is not translated.
+    var lessonShown: String?
 
     static let undoLimit = 200
 
@@ -114,6 +116,10 @@ public final class Session {
         let note = prepareSimulator()
         var text = stepRenderer().render(lessonIndex: lessonIndex, stepIndex: stepIndex)
         if let note { text += "\n" + Ink.paint(note, .grey) }
+        if lesson.isFallback && lessonShown != lesson.id {
+            text = Ink.paint(L("This lesson is not translated yet; it is shown in English."), .yellow) + "\n" + text
+        }
+        lessonShown = lesson.id
         return text
     }
 

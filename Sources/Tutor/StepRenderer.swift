@@ -114,6 +114,12 @@ struct StepRenderer {
         return lines.joined(separator: "\n")
     }
 
+    /// Output indented under its command, long lines wrapped to fit.
+    func fitted(_ output: String, indent: String) -> [String] {
+        let room = width - DisplayWidth.of(Ink.strip(indent))
+        return TextWrapper.fitLines(output, width: room).split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
+    }
+
     /// Commands with a `>` and their output indented below.
     func transcript(_ steps: [ScriptRunner.Step], indent: String) -> [String] {
         var lines: [String] = []
@@ -121,9 +127,9 @@ struct StepRenderer {
             lines.append(indent + Ink.paint("> ", .grey) + Ink.paint(Sanitizer.line(step.command), .bold))
             switch step.result {
             case .success(let output):
-                if !output.isEmpty { lines += output.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "  " + $0 } }
+                if !output.isEmpty { lines += fitted(output, indent: indent + "  ") }
             case .failure(let error):
-                lines.append(indent + "  " + Ink.paint(error.message, .red))
+                lines += fitted(Ink.paint(error.message, .red), indent: indent + "  ")
             }
         }
         return lines

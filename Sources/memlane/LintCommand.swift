@@ -27,11 +27,13 @@ struct Lint: ParsableCommand {
         case .text: for d in diagnostics { printOut(d.description + "\n") }
         case .json: printOut(DiagnosticJSON.encode(diagnostics) + "\n")
         }
+        let errors = diagnostics.filter { $0.severity == .error }.count
         let lessons = book?.lessons.count ?? 0
         let exercises = book?.lessons.reduce(0) { $0 + $1.exercises.count } ?? 0
         let quizzes = book?.lessons.reduce(0) { $0 + $1.quizzes.count } ?? 0
-        let summary = L("{0}: {1} lessons, {2} exercises, {3} quizzes, {4} problem(s)", shown, lessons, exercises, quizzes, diagnostics.count)
+        let summary = L("{0}: {1} lessons, {2} exercises, {3} quizzes, {4} problem(s)", shown, lessons, exercises, quizzes, errors)
+            + (diagnostics.count > errors ? ", " + L("{0} warning(s)", diagnostics.count - errors) : "")
         FileHandle.standardError.write(Data((summary + "\n").utf8))
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -347,24 +347,6 @@ import TextKit
         #expect(view == expected)
     }
 
-    @Test(arguments: StackMode.allCases)
-    func messagesFitEightyColumns(mode: StackMode) throws {
-        var sim = StackSimulator()
-        let name = "a_function_with_a_very_long_name"
-        let lines = [
-            "mode \(mode)", "max 600MiB", "recurse \(name) 20000 8", "call g 1KiB", "local a_variable_with_a_long_name",
-            "ref p -> a_variable_with_a_long_name", "recurse \(name) 80000 8", "hot 1000000000 \(name) 8KiB",
-            "stack", "stats", "unwind", "gc", "gc", "recurse \(name) 1000000000 1MiB", "recurse f 5 1GiB",
-        ]
-        for line in lines {
-            let rows: [Substring]
-            do { rows = try sim.run(line).split(separator: "\n") } catch { rows = error.description.split(separator: "\n") }
-            for row in rows {
-                #expect(DisplayWidth.of(Ink.strip(String(row))) <= 80, "\(line): \(row)")
-            }
-        }
-    }
-
     @Test func everyStatePathIsDocumented() throws {
         var sim = StackSimulator()
         try run(&sim, "call a 64", "local x", "ref p -> x", "gc")

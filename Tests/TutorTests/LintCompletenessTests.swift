@@ -75,6 +75,13 @@ import TextKit
         #expect(got.count == want.count, "\(got.joined(separator: "\n"))")
     }
 
+    @Test func aTranslationFolderIsNotAStrayFile() throws {
+        let lesson = "---\nid: one\ntitle: One\n---\n\nText.\n"
+        let folder = try write(["SUMMARY.md": "- [One](one.md)\n", "one.md": lesson,
+                                "ja/SUMMARY.md": "- [一](one.md)\n", "ja/one.md": lesson.replacingOccurrences(of: "Text.", with: "本文。")])
+        #expect(Linter.lint(folder: folder, shownAs: "b").diagnostics.map(\.description) == [])
+    }
+
     @Test func jsonHasOneObjectPerDiagnostic() throws {
         let diagnostics = [
             Diagnostic(SourceLocation(file: "b/one.md", line: 3, column: 7), "unknown simulator `asmm` (did you mean `asm`?)"),

@@ -64,14 +64,6 @@ public struct FramesSimulator: Simulator {
     ) }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
-        do throws(SimulatorError) {
-            return ScreenLines.wrap(try perform(command, in: context), width: context.width)
-        } catch {
-            throw ScreenLines.wrap(error, width: context.width)
-        }
-    }
-
-    private mutating func perform(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
         switch command.verb {
         case "stack":
             try Arguments.expect(command, count: 0, usage: "stack")

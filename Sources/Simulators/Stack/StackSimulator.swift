@@ -76,14 +76,6 @@ public struct StackSimulator: Simulator {
     ) }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
-        do throws(SimulatorError) {
-            return ScreenLines.wrap(try perform(command, in: context), width: context.width)
-        } catch {
-            throw ScreenLines.wrap(error, width: context.width)
-        }
-    }
-
-    private mutating func perform(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
         switch command.verb {
         case "mode", "start", "max": return try configure(command)
         case "call": return try call(command, in: context)
