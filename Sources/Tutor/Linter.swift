@@ -75,6 +75,7 @@ public enum Linter {
             if item.quiz.choices.count > 26 {
                 out.append(Diagnostic(item.origin.location, L("a quiz can have at most 26 choices (a to z)")))
             }
+            out += lintAnswers(item)
         }
         return out
     }

@@ -107,6 +107,8 @@ extension Session {
         case "eval": return Reply(evaluate(rest))
         case "sandbox": return Reply(enterSandbox(args))
         case "progress": return Reply(TableOfContents.progressText(book: book, progress: store.progress))
+        case "export": return Reply(export(rest))
+        case "reload": return Reply(reload())
         case "quit":
             store.save()
             return Reply(L("Progress saved. See you next time!"), quit: true)

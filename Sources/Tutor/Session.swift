@@ -36,7 +36,8 @@ public struct Reply: Equatable {
 /// front of them, and everything they type. Knows nothing of terminals:
 /// lines go in, styled text comes out.
 public final class Session {
-    public let book: Book
+    /// Replaced by `reload` when the book's files change.
+    public internal(set) var book: Book
     public let store: ProgressStore
     public var options: SessionOptions
 

@@ -7,8 +7,15 @@ import Tutor
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lint", abstract: "Check a book: every exercise solvable, every check able to fail.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     @Argument(help: "The book folder (default: the default book).")
     var folder: String?
+
+    @Option(name: .long, help: "text (FILE:LINE:COL: message) or json (an array of {file, line, column, severity, message}).")
+    var format: Format = .text
 
     @OptionGroup var common: CommonOptions
 
@@ -16,7 +23,10 @@ struct Lint: ParsableCommand {
         common.applyLanguage()
         let (url, shown) = try folder.map { (URL(fileURLWithPath: $0), $0) } ?? common.bookFolder()
         let (book, diagnostics) = Linter.lint(folder: url, shownAs: shown)
-        for d in diagnostics { printOut(d.description + "\n") }
+        switch format {
+        case .text: for d in diagnostics { printOut(d.description + "\n") }
+        case .json: printOut(DiagnosticJSON.encode(diagnostics) + "\n")
+        }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let lessons = book?.lessons.count ?? 0
         let exercises = book?.lessons.reduce(0) { $0 + $1.exercises.count } ?? 0

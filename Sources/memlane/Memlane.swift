@@ -12,6 +12,9 @@ struct Memlane: ParsableCommand {
             Toc.self,
             Lint.self,
             ProgressReport.self,
+            New.self,
+            Sims.self,
+            Report.self,
         ],
         defaultSubcommand: Start.self
     )

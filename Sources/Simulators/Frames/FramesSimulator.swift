@@ -53,7 +53,14 @@ public struct FramesSimulator: Simulator {
             StateField("errors.last", "string", L("the last bug's message, \"\" if none")),
             StateField("errors.kinds", "list of string", L("the bugs in order: \"double-free\", \"use-after-free\", \"dangling-stack-pointer\", \"out-of-memory\", \"leak\"")),
             StateField("exited", "bool", L("true once `exit` ended the program")),
-        ]
+        ],
+        example: ExampleExercise(
+            task: "The program allocated 16 bytes on the heap and keeps their address in `p`. Give the block back, so that nothing leaks.",
+            setup: ["malloc p 16"],
+            check: [#"heap.blocks == 0 => "{heap.blocks} block(s) still allocated: give them back with `free`.""#,
+                    #"errors.count == 0 => "The simulator reported: {errors.last}""#],
+            solution: ["free p"],
+            hints: ["`free` gives back the block a local points to.", "`free p`."])
     ) }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {

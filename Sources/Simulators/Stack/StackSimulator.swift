@@ -66,7 +66,13 @@ public struct StackSimulator: Simulator {
             StateField("stack.max", "int", L("the limit on bytes reserved")),
             StateField("overflow", "bool", L("true once a frame did not fit in a fixed stack (the stack is kept as it was)")),
             StateField("cost", "int", L("the cost model: calls × 1 + allocations × 20 + bytes copied ÷ 8")),
-        ]
+        ],
+        example: ExampleExercise(
+            task: "This goroutine has a fixed stack of 2 KiB. Call a function whose frame needs 4 KiB, and see what a fixed stack does.",
+            setup: ["mode fixed"],
+            check: [#"overflow => "The stack has not overflowed: call a function whose frame is bigger than 2 KiB.""#],
+            solution: ["call big 4096"],
+            hints: ["`call NAME FRAME` calls a function with a frame of FRAME bytes.", "`call big 4096`."])
     ) }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
