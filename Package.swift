@@ -46,7 +46,10 @@ let package = Package(
         .testTarget(name: "GoLiteTests", dependencies: ["GoLite", "Simulators", "Grader"]),
         .testTarget(name: "BookTests", dependencies: ["Book"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextKit"]),
-        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Book", "Simulators", "Grader"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["memlane"]),
+        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Book", "Simulators", "Grader", "Terminal"],
+                    exclude: ["Fixtures"]),
+        // Starts the built binary on a pseudo-terminal for end-to-end tests.
+        .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal", linkerSettings: [.linkedLibrary("util")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CPseudoTerminal"]),
     ]
 )

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <string.h>
 #include <strings.h>
+#include <stdio.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -52,6 +53,14 @@ void memlane_signals_install(void) {
     install(SIGTERM, on_terminate);
     install(SIGHUP, on_terminate);
     install(SIGWINCH, on_resize);
+    /* A parent may have started us with these blocked; the mask survives exec. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 int memlane_interrupted(void) { return interrupted; }
@@ -74,3 +83,7 @@ int memlane_terminal_width(void) {
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return 0;
     return ws.ws_col;
 }
+
+void memlane_clear_stdin(void) { clearerr(stdin); }
+
+int memlane_isatty(int fd) { return isatty(fd); }

@@ -204,6 +204,7 @@ public enum NumberReader {
     public static func read(_ raw: String) -> Double? {
         var text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
             .replacingOccurrences(of: "_", with: "")
+        if text.hasSuffix("%") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
         var factor = 1.0
         for (suffix, f) in SizeUnit.factors where text.hasSuffix(suffix) {
             let head = String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)

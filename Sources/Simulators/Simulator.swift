@@ -58,12 +58,19 @@ public protocol Simulator: StateProvider {
 
     /// Functions of the state for assertions (`color("A")`); default none.
     func callFunction(_ name: String, _ arguments: [Value]) throws(ExpressionError) -> Value?
+
+    /// The state as a Graphviz drawing for `export dot|svg`; by default the
+    /// state tree as linked tables (`Diagram.stateTree`).
+    func diagram() -> Diagram
 }
 
 extension Simulator {
     public func callFunction(_ name: String, _ arguments: [Value]) throws(ExpressionError) -> Value? { nil }
     public var functionNames: [String] { Self.info.functions.map(\.name) }
     public func knownNames() -> [String] { [] }
+    public func diagram() -> Diagram {
+        Diagram.stateTree(stateTree(), title: Self.info.name + " — " + Self.info.title)
+    }
 
     /// Parses and runs a line: unknown verbs get a "did you mean"; on any
     /// error the state is left untouched.
@@ -71,7 +78,7 @@ extension Simulator {
                              in context: SimulationContext = .plain) throws(SimulatorError) -> String {
         let command = try Command(line, block: block)
         guard Self.info.verb(command.verb) != nil else {
-            throw SimulatorError(L("`{0}` is not a command of the {1} simulator.", Sanitizer.line(command.verb), Self.info.name)
+            throw SimulatorError(L("`{0}` is not a command of the {1} simulator", Sanitizer.line(command.verb), Self.info.name)
                 + Suggestion.hint(for: command.verb, among: Self.info.verbs.map(\.name)),
                 hint: L("Type `help` to list its commands."))
         }

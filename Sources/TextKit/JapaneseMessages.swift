@@ -3,6 +3,6 @@
 /// an entry here.
 enum JapaneseMessages {
     static let table: [String: String] = [
-        " Did you mean `{0}`?": " もしかして `{0}` ですか？",
+        "(did you mean `{0}`?)": "（もしかして `{0}` ですか？）",
     ]
 }

@@ -5,12 +5,14 @@
 public enum Sanitizer {
     /// Caret notation for controls (`^[` for ESC), so the character stays
     /// visible and harmless. Newlines and tabs are kept when `keepLayout`.
-    public static func clean(_ text: String, keepLayout: Bool = true) -> String {
+    /// `keepStyles` keeps Ink's markers: for text the program styled itself.
+    public static func clean(_ text: String, keepLayout: Bool = true, keepStyles: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: needsWork) else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if keepLayout && (s == "\n" || s == "\t") { out.append(s); continue }
             if s == "\r" && keepLayout { continue }
+            if keepStyles && Ink.isMarker(s) { out.append(s); continue }
             if !needsWork(s) { out.append(s); continue }
             out.append(contentsOf: visible(s).unicodeScalars)
         }

@@ -21,7 +21,7 @@ public enum Suggestion {
     /// " (did you mean `x`?)" or "".
     public static func hint(for word: String, among candidates: some Sequence<String>) -> String {
         guard let s = closest(to: word, among: candidates) else { return "" }
-        return L(" Did you mean `{0}`?", s)
+        return " " + L("(did you mean `{0}`?)", s)
     }
 
     static func distance(_ a: [Character], _ b: [Character]) -> Int {

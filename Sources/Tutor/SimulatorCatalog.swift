@@ -5,6 +5,12 @@ import Simulators
 public enum SimulatorCatalog {
     public static var all: [any Simulator.Type] { [
         AsmSimulator.self,
+        FramesSimulator.self,
+        GCSimulator.self,
+        StackSimulator.self,
+        ArenaSimulator.self,
+        WeakSimulator.self,
+        GreenTeaSimulator.self,
     ] }
 
     public static var names: [String] { all.map { $0.info.name } }

@@ -62,7 +62,7 @@ import Grader
         #expect {
             try sim.run("stor [0], 1")
         } throws: { error in
-            (error as? SimulatorError)?.message.contains("Did you mean `store`?") == true
+            (error as? SimulatorError)?.message.contains("(did you mean `store`?)") == true
         }
     }
 

@@ -36,4 +36,10 @@ int memlane_unlock_fd(int fd);
 /// Current terminal width of stdout, or 0 when it is not a terminal.
 int memlane_terminal_width(void);
 
+/// Clears the error and end-of-file flags of stdin after an interrupted read.
+void memlane_clear_stdin(void);
+
+/// 1 when the file descriptor is a terminal.
+int memlane_isatty(int fd);
+
 #endif

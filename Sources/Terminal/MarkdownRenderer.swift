@@ -1,0 +1,188 @@
+import CCMark
+import TextKit
+
+/// CommonMark to styled terminal text through libcmark: headings,
+/// paragraphs, emphasis, inline code, fenced code (Go highlighted), lists,
+/// block quotes, links (text then URL) and rules, wrapped to `width`
+/// display columns.
+public struct MarkdownRenderer {
+    public var width: Int
+    /// With colour off, inline code keeps its backticks so it still stands out.
+    public var color: Bool
+
+    public init(width: Int, color: Bool) {
+        self.width = max(width, 20)
+        self.color = color
+    }
+
+    /// Inline code is kept on one line: its spaces become no-break spaces
+    /// here and plain spaces again in `TerminalWriter`.
+    static let noBreakSpace: Character = "\u{00A0}"
+
+    public func render(_ markdown: String) -> String {
+        withDocument(markdown) { doc in blocks(of: doc, first: "", rest: "").joined(separator: "\n") }
+    }
+
+    /// One paragraph's worth of inline Markdown, styled but not wrapped.
+    public func renderInline(_ markdown: String) -> String {
+        withDocument(markdown) { doc in
+            var parts: [String] = []
+            var child = cmark_node_first_child(doc)
+            while let c = child {
+                parts.append(inline(children: c))
+                child = cmark_node_next(c)
+            }
+            return parts.joined(separator: " ")
+        }
+    }
+
+    private func withDocument(_ markdown: String, _ body: (OpaquePointer) -> String) -> String {
+        let bytes = Array(markdown.utf8)
+        let doc = bytes.withUnsafeBufferPointer { buf -> OpaquePointer? in
+            guard let base = buf.baseAddress else { return cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
+            return base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                cmark_parse_document($0, buf.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let doc else { return Sanitizer.clean(markdown) }
+        defer { cmark_node_free(doc) }
+        return body(doc)
+    }
+
+    // MARK: - Blocks
+
+    /// The lines of a node's children, separated by blank lines unless the
+    /// node is a tight list item.
+    private func blocks(of node: OpaquePointer, first: String, rest: String, tight: Bool = false) -> [String] {
+        var lines: [String] = []
+        var child = cmark_node_first_child(node)
+        var isFirst = true
+        while let c = child {
+            if !isFirst && !tight { lines.append(rest.trimmingTrailingSpaces) }
+            lines += block(c, first: isFirst ? first : rest, rest: rest)
+            isFirst = false
+            child = cmark_node_next(c)
+        }
+        return lines
+    }
+
+    private func block(_ node: OpaquePointer, first: String, rest: String) -> [String] {
+        let avail = width
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            return TextWrapper.wrap(inline(children: node), width: avail, firstIndent: first, indent: rest)
+        case CMARK_NODE_HEADING:
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = inline(children: node)
+            let tones: [Tone] = level <= 2 ? [.bold, .cyan] : [.bold]
+            var lines = TextWrapper.wrap(Ink.paint(text, tones), width: avail, firstIndent: first, indent: rest)
+            if level <= 2 {
+                let w = min(lines.map { DisplayWidth.of(Ink.strip($0)) }.max() ?? 0, avail) - DisplayWidth.of(Ink.strip(rest))
+                lines.append(rest + Ink.paint(String(repeating: level == 1 ? "═" : "─", count: max(w, 3)), .cyan))
+            }
+            return lines
+        case CMARK_NODE_CODE_BLOCK:
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            var code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            if code.hasSuffix("\n") { code.removeLast() }
+            return codeBlock(code, language: info.split(separator: " ").first.map(String.init) ?? "", first: first, rest: rest)
+        case CMARK_NODE_LIST:
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            let tight = cmark_node_get_list_tight(node) != 0
+            var number = Int(cmark_node_get_list_start(node))
+            var lines: [String] = []
+            var item = cmark_node_first_child(node)
+            var isFirst = true
+            while let it = item {
+                if !isFirst && !tight { lines.append(rest.trimmingTrailingSpaces) }
+                let marker = ordered ? "\(number). " : "• "
+                let pad = String(repeating: " ", count: DisplayWidth.of(marker))
+                lines += blocks(of: it, first: (isFirst ? first : rest) + Ink.paint(marker, .dim),
+                                rest: rest + pad, tight: tight)
+                number += 1
+                isFirst = false
+                item = cmark_node_next(it)
+            }
+            return lines
+        case CMARK_NODE_BLOCK_QUOTE:
+            let bar = Ink.paint("│ ", .grey)
+            return blocks(of: node, first: first + bar, rest: rest + bar)
+        case CMARK_NODE_THEMATIC_BREAK:
+            let w = max(avail - DisplayWidth.of(Ink.strip(rest)), 3)
+            return [first + Ink.paint(String(repeating: "─", count: w), .grey)]
+        case CMARK_NODE_HTML_BLOCK:
+            let html = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            return html.split(separator: "\n").map { first + Ink.paint(Sanitizer.clean(String($0)), .grey) }
+        default:
+            return blocks(of: node, first: first, rest: rest)
+        }
+    }
+
+    /// Code keeps its lines as written (never wrapped: that would change
+    /// what it says), indented under the text by up to four columns, less
+    /// when a wide block would not fit otherwise; Go is highlighted.
+    public func codeBlock(_ code: String, language: String, first: String = "", rest: String = "") -> [String] {
+        let clean = Sanitizer.clean(code).replacingOccurrences(of: "\t", with: "    ")
+        let styled = language == "go" ? GoHighlighter.highlight(clean) : clean
+        let lines = Ink.balancedLines(styled)
+        let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
+        let room = width - DisplayWidth.of(Ink.strip(rest)) - widest
+        let pad = String(repeating: " ", count: max(0, min(4, room)))
+        return lines.enumerated().map { i, line in (i == 0 ? first : rest) + pad + line }
+    }
+
+    // MARK: - Inlines
+
+    private func inline(children node: OpaquePointer) -> String {
+        var out = ""
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            out += inline(c)
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    private func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { Sanitizer.clean(String(cString: $0), keepLayout: false) } ?? ""
+    }
+
+    private func inline(_ node: OpaquePointer) -> String {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT:
+            return literal(node)
+        case CMARK_NODE_SOFTBREAK:
+            return " "
+        case CMARK_NODE_LINEBREAK:
+            return "\n"
+        case CMARK_NODE_CODE:
+            let code = String(literal(node).map { $0 == " " ? Self.noBreakSpace : $0 })
+            return color ? Ink.paint(code, .cyan) : "`" + code + "`"
+        case CMARK_NODE_EMPH:
+            return Ink.paint(inline(children: node), .italic)
+        case CMARK_NODE_STRONG:
+            return Ink.paint(inline(children: node), .bold)
+        case CMARK_NODE_LINK:
+            let text = inline(children: node)
+            let url = cmark_node_get_url(node).map { Sanitizer.clean(String(cString: $0), keepLayout: false) } ?? ""
+            if url.isEmpty || Ink.strip(text) == url { return Ink.paint(url.isEmpty ? text : url, .underline) }
+            return Ink.paint(text, .underline) + " " + Ink.paint("(" + url + ")", .grey)
+        case CMARK_NODE_IMAGE:
+            let alt = inline(children: node)
+            let url = cmark_node_get_url(node).map { Sanitizer.clean(String(cString: $0), keepLayout: false) } ?? ""
+            return "[" + L("image") + ": " + alt + "] " + Ink.paint("(" + url + ")", .grey)
+        case CMARK_NODE_HTML_INLINE:
+            return Ink.paint(literal(node), .grey)
+        default:
+            return inline(children: node)
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Simulators
+import TextKit
+
+/// Runs the learner's editor ($VISUAL, then $EDITOR, then vi) on a scratch
+/// copy of a text and returns what was saved. Nothing else is ever run.
+enum ExternalEditor {
+    static func edit(_ text: String, suffix: String, environment: [String: String]) throws(SimulatorError) -> String {
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("memlane-edit-\(getpid())")
+        let file = folder.appendingPathComponent("scratch" + suffix)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw SimulatorError(L("cannot write a scratch file in {0}", folder.path))
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor command may carry its own arguments (`code -w`), as shells expect.
+        process.arguments = ["-c", editor + " \"$1\"", "memlane-editor", file.path]
+        do {
+            try process.run()
+        } catch {
+            throw SimulatorError(L("cannot start the editor `{0}`", Sanitizer.line(editor)))
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SimulatorError(L("the editor `{0}` exited with status {1}; nothing changed", Sanitizer.line(editor), process.terminationStatus))
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw SimulatorError(L("the scratch file disappeared; nothing changed"))
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,12 @@
+#ifndef MEMLANE_CPSEUDOTERMINAL_H
+#define MEMLANE_CPSEUDOTERMINAL_H
+#include <sys/types.h>
+
+/// Starts `path` on a new pseudo-terminal of the given size, as a session
+/// leader with the terminal as its controlling terminal (so Ctrl-C typed
+/// into it raises SIGINT in the child). Returns the child's pid and puts
+/// the master side in *master; -1 on failure.
+pid_t memlane_spawn_in_pty(const char *path, char *const argv[], char *const envp[],
+                           const char *directory, int columns, int rows, int *master);
+
+#endif
