@@ -44,6 +44,55 @@ struct AllocSite {
     var map: MapTypeInfo?
     /// `make(map…)` with a constant hint of at most 8 (`makemap_small`).
     var smallConstantHint = false
+    /// The zero value is all `.int(0)`: new arrays need no filling.
+    var zeroIsInt: Bool
+    /// Which `convT*` the compiler calls for a boxed value (see `Boxing`).
+    var boxing = Boxing.object
+
+    /// What converting a value of a type to an interface costs (walk/convert.go `dataWord`).
+    enum Boxing: Equatable {
+        /// Zero-sized, pointer-shaped, bool and single-byte values: no allocation.
+        case free
+        /// `convT16`/`convT32`/`convT64`: values below 256 use `staticuint64s`; others a tiny allocation.
+        case small(Int)
+        /// `convTstring`: the empty string is free, others take 16 bytes.
+        case string
+        /// `convTslice`: a nil slice is free, others take 24 bytes.
+        case slice
+        /// `convT`/`convTnoptr`: the value's size, rounded to a class.
+        case object
+
+        init(_ t: GoType) {
+            let sole = Boxing.soleComponent(t)
+            let isByteOrBool: Bool = {
+                guard let k = t.basicKind else { return false }
+                return k.isBoolean || (k.isInteger && k.size == 1)
+            }()
+            if t.size == 0 || t.isDirectInterface || isByteOrBool {
+                self = .free
+            } else if t.size == 2 && t.alignment == 2 {
+                self = .small(2)
+            } else if t.size == 4 && t.alignment == 4 && !Layout.hasPointers(t) {
+                self = .small(4)
+            } else if t.size == 8 && t.alignment == 8 && !Layout.hasPointers(t) {
+                self = .small(8)
+            } else if let s = sole, s.isString {
+                self = .string
+            } else if let s = sole, s.isSlice {
+                self = .slice
+            } else {
+                self = .object
+            }
+        }
+
+        static func soleComponent(_ t: GoType) -> GoType? {
+            switch t.underlying {
+            case .structure(let fields): return fields.count == 1 ? soleComponent(fields[0].type) : nil
+            case .array(let n, let e): return n == 1 ? soleComponent(e) : nil
+            default: return t
+            }
+        }
+    }
 
     init(kind: Kind, escapes: Bool, type: GoType, zero: [GoValue], pos: Pos, text: String) {
         self.kind = kind
@@ -56,19 +105,36 @@ struct AllocSite {
         self.byteElements = false
         self.rtype = nil
         self.neverAllocates = false
+        self.zeroIsInt = zero.allSatisfy { if case .int(0) = $0 { return true }; return false }
         self.pos = pos
         self.text = text
     }
 }
 
 /// The library functions GoLite programs call (`fmt`, `testing`), run by the simulator itself.
-enum NativeFunction: Equatable {
+enum NativeFunction: Equatable, CaseIterable {
     case print, println, printf, sprint, sprintln, sprintf, errorf
     case tError, tErrorf, tFatal, tFatalf, tFail, tFailNow, tFailed, tHelper, tLog, tLogf, tName
     case tSkip, tSkipf, tSkipNow, tSkipped, tCleanup, tParallel, tRun, bRun
     case bReportAllocs, bReportMetric, bResetTimer, bSetBytes, bStartTimer, bStopTimer
     /// `Error()` of the errors `fmt.Errorf` and the runtime make.
     case errorMessage
+
+    /// The index a function value of this library function carries (`-1 - index`).
+    var valueIndex: Int { NativeFunction.allCases.firstIndex(of: self)! }
+
+    /// Argument slots, the receiver first for methods (`...any` is one slice).
+    var argumentSlots: Int {
+        switch self {
+        case .print, .println, .sprint, .sprintln: 1
+        case .printf, .sprintf, .errorf: 2
+        case .tError, .tLog, .tFatal, .tSkip, .tCleanup: 2
+        case .tErrorf, .tFatalf, .tLogf, .tSkipf, .bRun, .tRun, .bReportMetric: 3
+        case .tFail, .tFailNow, .tFailed, .tHelper, .tName, .tSkipNow, .tSkipped, .tParallel: 1
+        case .bReportAllocs, .bResetTimer, .bStartTimer, .bStopTimer, .errorMessage: 1
+        case .bSetBytes: 2
+        }
+    }
 
     init?(_ f: ExternalFunc) {
         switch (f.package, f.name) {

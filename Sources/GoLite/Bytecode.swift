@@ -122,6 +122,8 @@ enum Instr {
     case printValues(first: Int32, x: Int32)
     /// Reached the end of a function that must return a value (never happens in checked Go).
     case unreachable
+    /// Where a goroutine with no frames left stands: it has finished.
+    case halt
 }
 
 enum ArithOp: UInt8 {
@@ -337,6 +339,7 @@ struct DeferredCall {
     var target: Target
     var argSlots: Int
     var pos: Pos
+    var print: PrintAux?
 }
 
 struct PrintAux {

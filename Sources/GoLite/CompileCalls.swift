@@ -123,10 +123,11 @@ extension FunctionCompiler {
             return
         }
         let (first, total) = arguments(values)
+        var printAux: PrintAux? = nil
         if case .builtin(let op) = target, op == .print || op == .println {
-            aux.prints.append(PrintAux(types: values.map(\.type), newline: op == .println))
+            printAux = PrintAux(types: values.map(\.type), newline: op == .println)
         }
-        aux.deferred.append(DeferredCall(target: target, argSlots: total, pos: pos))
+        aux.deferred.append(DeferredCall(target: target, argSlots: total, pos: pos, print: printAux))
         let x = Int32(aux.deferred.count - 1)
         flushTicks()
         emit(isGo ? .goCall(x: x, first: first) : .deferCall(x: x, first: first))
@@ -144,9 +145,7 @@ extension ProgramCompiler {
             return v
         case .external(let ext):
             guard let native = NativeFunction(ext) else { return FuncValue(function: Int.min) }
-            if let i = nativeValues.firstIndex(of: native) { return FuncValue(function: -1 - i) }
-            nativeValues.append(native)
-            return FuncValue(function: -nativeValues.count)
+            return FuncValue(function: -1 - native.valueIndex)
         }
     }
 }

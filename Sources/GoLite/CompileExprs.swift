@@ -291,6 +291,7 @@ extension FunctionCompiler {
         var s = AllocSite(kind: .box, escapes: pc.verdicts.analysedNodes.contains(ObjectIdentifier(n)) ? pc.verdicts.escapes(n) : true,
                           type: x.type, zero: [], pos: n.pos, text: IRPrinter.string(n))
         s.rtype = pc.registry.rtype(x.type)
+        s.boxing = AllocSite.Boxing(x.type)
         // Constants and constant literals are laid out read-only by the compiler.
         s.neverAllocates = x.op == .literal || ([.structLit, .arrayLit].contains(x.op) && Lowering.isStatic(x))
         emit(.box(d: d, s: a, site: pc.addSite(s)))

@@ -11,7 +11,7 @@ final class ProgramCompiler {
     let objects: [Object]
     let verdicts: EscapeVerdicts
     let registry = TypeRegistry()
-    let emptyString = Block(bytes: 0)
+    let emptyString = MemBlock(bytes: 0)
     var sites: [AllocSite] = []
     var functions: [CompiledFunction?]
     var irByIndex: [Int: IRFunction] = [:]
@@ -21,11 +21,9 @@ final class ProgramCompiler {
     var globalSlot: [ObjectID: Int] = [:]
     var globalTemplate: [GoValue] = []
     var globalBytes = 0
-    var stringBlocks: [[UInt8]: Block] = [:]
+    var stringBlocks: [[UInt8]: MemBlock] = [:]
     var failure: GoLiteError?
     var functionValues: [Int: FuncValue] = [:]
-    /// Library functions used as values (`f := fmt.Println`), by `-1 - index`.
-    var nativeValues: [NativeFunction] = []
     /// True while compiling package-level initialisers the Go compiler lays out statically.
     var staticData = false
 
@@ -143,10 +141,10 @@ final class ProgramCompiler {
         return addSite(s)
     }
 
-    func stringBlock(_ bytes: [UInt8]) -> Block {
+    func stringBlock(_ bytes: [UInt8]) -> MemBlock {
         if bytes.isEmpty { return emptyString }
         if let b = stringBlocks[bytes] { return b }
-        let b = Block(bytes: bytes)
+        let b = MemBlock(bytes: bytes)
         stringBlocks[bytes] = b
         return b
     }

@@ -20,7 +20,7 @@ final class Machine {
     let exe: Executable
     let functions: [CompiledFunction]
     let sites: [AllocSite]
-    let globals: Block
+    let globals: MemBlock
     let options: RunOptions
     let out: OutputSink
 
@@ -58,7 +58,7 @@ final class Machine {
         self.options = options
         self.out = output
         globals = exe.globalTemplate.withUnsafeBufferPointer { buf in
-            Block(copying: buf.baseAddress ?? UnsafePointer(bitPattern: 8)!, count: buf.count)
+            MemBlock(copying: buf.baseAddress ?? UnsafePointer(bitPattern: 8)!, count: buf.count)
         }
         collector = Collector(gogc: options.gogc, memoryLimit: options.memoryLimit, globals: exe.globalBytes)
         nextCheck = Machine.checkInterval
@@ -196,8 +196,8 @@ final class Machine {
             return pushed(pushFrame(g, function: f, args: 0, values: call.args, ret: ret, kind: kind))
         case .value(let fv):
             if fv.function < 0 {
-                let native = exe.nativeValues[-1 - fv.function]
-                let nc = NativeCall(function: native, argSlots: call.args.count + fv.captures.count, resultSlots: 0, pos: call.pos)
+                let native = NativeFunction.allCases[-1 - fv.function]
+                let nc = NativeCall(function: native, argSlots: native.argumentSlots, resultSlots: 0, pos: call.pos)
                 return runPendingNative(g, nc, fv.captures + call.args)
             }
             if fv.bound {
@@ -213,14 +213,11 @@ final class Machine {
     }
 
     private func runPendingNative(_ g: Goroutine, _ nc: NativeCall, _ args: [GoValue]) -> Invoked {
-        var a = args
-        let outcome = a.withUnsafeMutableBufferPointer { buf in
-            callNative(g, nc, args: buf.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!, ret: nil)
-        }
-        switch outcome {
+        switch callNative(g, nc, args, ret: nil) {
         case .done: return .ran
         case .failed: return .failed
         case .switched: return .pushed
+        case .stop(let s): return s == .fatal ? .failed : .pushed
         }
     }
 
@@ -305,7 +302,8 @@ final class Machine {
             if i > 0 { text += "\t" }
             text += "panic: " + panicValueText(p.value) + (p.recovered ? " [recovered]" : "") + "\n"
         }
-        if let p = g.panics.last, case .iface(let t, _) = p.value, t === exe.runtimeTypes.nilDereference {
+        if let p = g.panics.last, case .iface(let t, let b) = p.value, t === exe.runtimeTypes.errorString,
+           stringText(b.load(0)).hasPrefix("runtime error: invalid memory address") {
             text += "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0]\n"
         }
         text += "\ngoroutine \(g.id) [running]:\n" + (g.panics.last?.trace ?? "")

@@ -25,6 +25,10 @@ enum Flow {
 
 extension Machine {
     func cursor(_ g: Goroutine) -> Cursor {
+        if g.frames.isEmpty {
+            let h = exe.halt
+            return Cursor(code: h.codeBuffer.baseAddress!, consts: h.constantBuffer.baseAddress!, pc: 0, fr: g.regs, top: -1, function: h.index)
+        }
         let top = g.frames.count - 1
         let f = g.frames[top]
         let fn = functions[Int(f.function)]
@@ -354,17 +358,19 @@ extension Machine {
             case .callNative(let x, let args, let ret):
                 g.frames[c.top].pc = Int32(c.pc)
                 let nc = functions[c.function].aux.natives[Int(x)]
-                switch callNative(g, nc, args: c.fr + Int(args), ret: c.fr + Int(ret)) {
+                let base = Int(g.frames[c.top].base)
+                let values = Array(UnsafeBufferPointer(start: c.fr + Int(args), count: nc.function.argumentSlots))
+                switch callNative(g, nc, values, ret: base + Int(ret)) {
                 case .done:
-                    if g.frames.count - 1 != c.top || g.state != .runnable { c = cursor(g) }
+                    c = cursor(g)
                 case .failed:
                     return .fatal
                 case .switched:
                     if g.state == .blocked { return .blocked }
-                    if g.state == .done { return .finished }
-                    if g.frames.isEmpty { return .finished }
-                    if g.frames.count <= stopDepth { return .boundaryReturn }
+                    if g.frames.isEmpty || g.state == .done { return .finished }
                     c = cursor(g)
+                case .stop(let s):
+                    return s
                 }
             case .ret:
                 g.frames[c.top].pc = Int32(c.pc - 1)
@@ -477,6 +483,8 @@ extension Machine {
             case .unreachable:
                 termination = .limit("memlane: internal error: reached the end of " + functions[c.function].name)
                 return .fatal
+            case .halt:
+                return .finished
             }
         }
     }

@@ -165,7 +165,7 @@ extension Machine {
             let slots = n * stride
             if slots == 0 { return n }
             if db === sb && Int(doff) > Int(soff) {
-                for k in stride(from: slots - 1, through: 0, by: -1) { db.store(Int(doff) + k, sb.load(Int(soff) + k)) }
+                for k in Swift.stride(from: slots - 1, through: 0, by: -1) { db.store(Int(doff) + k, sb.load(Int(soff) + k)) }
             } else {
                 for k in 0..<slots { db.store(Int(doff) + k, sb.load(Int(soff) + k)) }
             }

@@ -72,7 +72,7 @@ struct RuntimeErrorTypes {
             let n = NamedType(name: name, package: package, pos: .none)
             n.underlying = .string
             let t = registry.rtype(pointer ? .pointer(.named(n)) : .named(n))
-            t.methodCache["Error"] = MethodTarget(function: nil, native: .errorString, path: [], pointerReceiver: false,
+            t.methodCache["Error"] = MethodTarget(function: nil, native: .errorMessage, path: [], pointerReceiver: false,
                                                   signature: FuncSignature(params: [], results: [.string]))
             return t
         }
@@ -114,7 +114,7 @@ extension Machine {
 
     /// An error value carrying a message (its single slot).
     func errorValue(_ text: String, type: RType) -> GoValue {
-        .iface(type, Block(copyingValues: [makeString(text)]))
+        .iface(type, MemBlock(copyingValues: [makeString(text)]))
     }
 
     func plainError(_ text: String) -> GoValue {
@@ -125,12 +125,12 @@ extension Machine {
     func makeString(_ text: String) -> GoValue {
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return .string(exe.emptyString, 0, 0) }
-        return .string(Block(bytes: bytes), 0, Int32(bytes.count))
+        return .string(MemBlock(bytes: bytes), 0, Int32(bytes.count))
     }
 
     func makeString(bytes: [UInt8]) -> GoValue {
         if bytes.isEmpty { return .string(exe.emptyString, 0, 0) }
-        return .string(Block(bytes: bytes), 0, Int32(bytes.count))
+        return .string(MemBlock(bytes: bytes), 0, Int32(bytes.count))
     }
 
     /// What `panic: …` prints for a value (runtime `printpanicval`):
@@ -169,7 +169,7 @@ extension Machine {
     }
 }
 
-extension Block {
+extension MemBlock {
     /// A block holding these values (host-only storage; nothing is charged).
     convenience init(copyingValues values: [GoValue]) {
         self.init(slots: values.count)

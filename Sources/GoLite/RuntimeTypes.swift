@@ -65,13 +65,13 @@ enum Layout {
     }
 
     /// The zero value's slots.
-    static func zero(_ t: GoType, emptyString: Block) -> [GoValue] {
+    static func zero(_ t: GoType, emptyString: MemBlock) -> [GoValue] {
         var out: [GoValue] = []
         appendZero(t, emptyString, &out)
         return out
     }
 
-    private static func appendZero(_ t: GoType, _ empty: Block, _ out: inout [GoValue]) {
+    private static func appendZero(_ t: GoType, _ empty: MemBlock, _ out: inout [GoValue]) {
         switch t.underlying {
         case .basic(let k):
             if k.isString { out.append(.string(empty, 0, 0)) } else if k.isFloat { out.append(.float(0)) } else if k == .untypedNil { out.append(.null) } else { out.append(.int(0)) }
@@ -212,16 +212,11 @@ final class RType: @unchecked Sendable {
 struct MethodTarget {
     /// The declared method's function, or nil for a library method.
     var function: Int?
-    var native: NativeMethod?
+    var native: NativeFunction?
     /// Embedded fields walked from the dynamic value to the receiver.
     var path: [Int]
     var pointerReceiver: Bool
     var signature: FuncSignature
-}
-
-/// Methods implemented by the simulated library (errors made by fmt, testing).
-enum NativeMethod: Equatable {
-    case errorString
 }
 
 /// The program's dynamic types, made on first use.

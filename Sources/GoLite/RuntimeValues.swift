@@ -6,7 +6,7 @@
 /// elements laid out in consecutive slots. A goroutine's frame is a run of
 /// slots (its registers); anything that needs an address — a variable whose
 /// address is taken or that a closure shares, a `new(T)`, a backing array —
-/// is a `Block` of slots. Whether a block counts as *heap* is decided by the
+/// is a `MemBlock` of slots. Whether a block counts as *heap* is decided by the
 /// escape analysis, never here: `heapBytes` is what the allocator model
 /// charged for it (0 for goroutine-stack and static storage).
 enum GoValue {
@@ -15,13 +15,13 @@ enum GoValue {
     case int(Int)
     case float(Double)
     /// Bytes `[off, off+len)` of a byte block, which is never written again.
-    case string(Block, Int32, Int32)
+    case string(MemBlock, Int32, Int32)
     /// The address of slot (or byte) `index` of a block.
-    case pointer(Block, Int)
+    case pointer(MemBlock, Int)
     /// Elements from slot `off`: length and capacity in elements.
-    case slice(Block, Int32, Int32, Int32)
+    case slice(MemBlock, Int32, Int32, Int32)
     /// A non-nil interface: the dynamic type and a block holding the value.
-    case iface(RType, Block)
+    case iface(RType, MemBlock)
     case map(GoMap)
     case chan(GoChan)
     case fn(FuncValue)
@@ -56,7 +56,7 @@ enum GoValue {
 /// object, a backing array, the bytes of a string, an interface's box.
 /// Byte arrays (`[]byte`, strings) keep one byte per element instead of a
 /// slot, so large byte buffers stay small on the host.
-final class Block: @unchecked Sendable {
+final class MemBlock: @unchecked Sendable {
     // Only the machine that made a block touches it; the shared empty
     // string block is never written (it has no slots and no heap bytes).
     let raw: UnsafeMutableRawPointer
@@ -189,7 +189,7 @@ enum Release {
 
     static func drain(_ work: inout [GoValue]) {
         while var v = work.popLast() {
-            var block: Block? = nil
+            var block: MemBlock? = nil
             var map: GoMap? = nil
             var chan: GoChan? = nil
             var fn: FuncValue? = nil

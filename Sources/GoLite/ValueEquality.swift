@@ -23,14 +23,14 @@ enum ValueEquality {
     }
 
     @inline(__always)
-    static func stringsEqual(_ b1: Block, _ o1: Int32, _ l1: Int32, _ b2: Block, _ o2: Int32, _ l2: Int32) -> Bool {
+    static func stringsEqual(_ b1: MemBlock, _ o1: Int32, _ l1: Int32, _ b2: MemBlock, _ o2: Int32, _ l2: Int32) -> Bool {
         if l1 != l2 { return false }
         if l1 == 0 || (b1 === b2 && o1 == o2) { return true }
         return memcmp(b1.bytes + Int(o1), b2.bytes + Int(o2), Int(l1)) == 0
     }
 
     /// -1, 0 or 1, comparing bytes as Go compares strings.
-    static func compareStrings(_ b1: Block, _ o1: Int32, _ l1: Int32, _ b2: Block, _ o2: Int32, _ l2: Int32) -> Int {
+    static func compareStrings(_ b1: MemBlock, _ o1: Int32, _ l1: Int32, _ b2: MemBlock, _ o2: Int32, _ l2: Int32) -> Int {
         let n = Int(min(l1, l2))
         if n > 0 {
             let c = memcmp(b1.bytes + Int(o1), b2.bytes + Int(o2), n)

@@ -16,6 +16,9 @@ struct Memlane: ParsableCommand {
             Sims.self,
             Report.self,
             EscapeCommand.self,
+            RunCommand.self,
+            TestCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: Start.self
     )

@@ -121,39 +121,11 @@ struct CycleRecord: Sendable, Equatable {
         }
     }
 
-    /// `gc 1 @0.010s 25%: 0.010+10+0.010 ms clock, 0.040+0/10/0+0.040 ms cpu,
-    /// 18->18->8 MB, 18 MB goal, 1 MB stacks, 1 MB globals, 4 P` — the
-    /// runtime/extern.go format; MB are MiB (the runtime shifts by 20).
+    /// `gc 1 @0.010s 25%: …` — the runtime/extern.go format (see `GCTraceLine`).
     var traceLine: String {
-        let p = Double(GCClock.procs)
-        let term = concurrent ? GCClock.pauseMs : 0
-        let stwCpu = concurrent ? term * p : 0
-        func mb(_ b: Int) -> String { String(b >> 20) }
-        var line = "gc \(number) @" + Self.seconds(startMs) + "s \(gcPercent)%: "
-        line += Self.ms(term) + "+" + Self.ms(markMs) + "+" + Self.ms(term) + " ms clock, "
-        line += Self.ms(stwCpu) + "+0/" + Self.ms(markMs) + "/0+" + Self.ms(stwCpu) + " ms cpu, "
-        line += mb(heapStart) + "->" + mb(heapEnd) + "->" + mb(heapLive) + " MB, "
-        line += (goal.map(mb) ?? "off") + " MB goal, " + mb(stacks) + " MB stacks, " + mb(globals) + " MB globals, "
-        line += "\(GCClock.procs) P"
-        if forced { line += " (forced)" }
-        return line
-    }
-
-    static func seconds(_ ms: Double) -> String { fixed(ms / 1000, 3) }
-
-    /// Like the runtime: 0.010, 1.3, 18.
-    static func ms(_ v: Double) -> String {
-        if v == 0 { return "0" }
-        if v >= 10 { return String(Int(v.rounded())) }
-        if v >= 1 { return fixed(v, 1) }
-        return fixed(v, 3)
-    }
-
-    static func fixed(_ v: Double, _ decimals: Int) -> String {
-        var scale = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let n = Int((v * Double(scale)).rounded())
-        let frac = String(n % scale)
-        return String(n / scale) + "." + String(repeating: "0", count: decimals - frac.count) + frac
+        GCTraceLine(number: number, startMs: startMs, gcPercent: gcPercent,
+                    pauseMs: concurrent ? GCClock.pauseMs : 0, markMs: markMs, procs: GCClock.procs,
+                    heapStart: heapStart, heapEnd: heapEnd, heapLive: heapLive, goal: goal,
+                    stacks: stacks, globals: globals, forced: forced).text
     }
 }

@@ -10,8 +10,8 @@
 /// graph) plus the bytes of graph objects that survived the last cycle,
 /// which is how Go derives the goal from the heap the last cycle marked.
 struct Pacer: Sendable, Equatable {
-    static let minimumHeap = 4 << 20
-    static let limitFloor = 1 << 20
+    static let minimumHeap = HeapGoal.minimumHeap
+    static let limitFloor = HeapGoal.limitFloor
     /// The simulated machine: no figure may exceed it.
     static let machine = 1 << 40
     static let maxGOGC = 100_000
@@ -31,30 +31,16 @@ struct Pacer: Sendable, Equatable {
     /// The live heap the goal is computed from.
     var liveHeap: Int { live + markedGraph }
 
-    var gogcGoal: Int? {
-        guard let gogc else { return nil }
-        let goal = liveHeap + (liveHeap + stacks + globals) * gogc / 100
-        return max(goal, Self.minimumHeap * gogc / 100)
-    }
+    /// The shared formula (see `HeapGoal`), applied to this pacer's figures.
+    var formula: HeapGoal { HeapGoal(gogc: gogc, memoryLimit: memoryLimit) }
 
-    var limitGoal: Int? {
-        guard let memoryLimit else { return nil }
-        return max(memoryLimit - stacks - globals, liveHeap + Self.limitFloor)
-    }
+    var gogcGoal: Int? { formula.gogcGoal(live: liveHeap, stacks: stacks, globals: globals) }
+
+    var limitGoal: Int? { formula.limitGoal(live: liveHeap, stacks: stacks, globals: globals) }
 
     /// The heap size at which the next cycle starts; nil when only `gc` collects.
-    var goal: Int? {
-        switch (gogcGoal, limitGoal) {
-        case (nil, nil): nil
-        case (let g?, nil): g
-        case (nil, let l?): l
-        case (let g?, let l?): min(g, l)
-        }
-    }
+    var goal: Int? { formula.goal(live: liveHeap, stacks: stacks, globals: globals) }
 
     /// True when the memory limit, not GOGC, sets the goal.
-    var limited: Bool {
-        guard let l = limitGoal else { return false }
-        return gogcGoal.map { l < $0 } ?? true
-    }
+    var limited: Bool { formula.limited(live: liveHeap, stacks: stacks, globals: globals) }
 }
