@@ -98,6 +98,9 @@ extension FunctionCompiler {
             if let src { _ = expr(src) }
             return
         }
+        // `var x T` right after its declaration: a variable in a block was
+        // just made zeroed.
+        if src == nil, dst.op == .name, let id = dst.object, case .boxed = home(id) { return }
         let p = place(dst)
         guard let src else {
             let n = slots(dst.type)

@@ -378,7 +378,7 @@ struct GoFormatter {
     }
 
     /// strconv.FormatFloat(f, 'g', -1, bits) as `%v` prints it: the shortest
-    /// digits, in %e form when the exponent is below -4 or at least 21.
+    /// digits, in %e form when the exponent is below -4 or at least 6.
     static func shortest(_ d: Double, bits: Int) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d > 0 ? "+Inf" : "-Inf" }
@@ -388,7 +388,7 @@ struct GoFormatter {
         if digits.isEmpty { digits = [0]; point = 1 }
         let exp = point - 1
         var out = negative ? "-" : ""
-        if exp < -4 || exp >= 21 {
+        if exp < -4 || exp >= 6 {
             out += String(digits[0])
             if digits.count > 1 { out += "." + digits.dropFirst().map(String.init).joined() }
             out += "e" + (exp < 0 ? "-" : "+") + (abs(exp) < 10 ? "0" : "") + String(abs(exp))

@@ -46,7 +46,7 @@ final class Machine {
     static let checkInterval = 4096
     static let timeSlice = 20_000
     static let maxFrames = 1_000_000
-    static let maxRegisters = 1 << 23
+    static let maxRegisters = 1 << 22
     static let maxBoundaryDepth = 200
     /// Go's default maximum stack (runtime/debug.SetMaxStack).
     static let maxStack = 1_000_000_000
@@ -320,10 +320,10 @@ final class Machine {
                 break
             }
             let fn = functions[Int(f.function)]
-            let pc = k == 0 ? Int(f.pc) : Int(f.pc) - 1
             let name = fn.index == exe.initFunction ? "main.init" : "main." + fn.name
-            lines.append(name + "(...)")
-            lines.append("\t" + options.fileName + ":" + String(fn.line(at: max(0, pc))))
+            // Go shows the arguments' words; a function without parameters prints ().
+            lines.append(name + (fn.paramSlots == 0 ? "()" : "(...)"))
+            lines.append("\t" + options.fileName + ":" + String(fn.line(at: max(0, Int(f.pc) - 1))))
         }
         return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
     }
