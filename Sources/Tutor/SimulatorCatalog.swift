@@ -1,10 +1,12 @@
 import Simulators
+import GoLite
 
 /// Every simulator the tutor offers, by name. A new chapter adds its
 /// simulator here and nowhere else.
 public enum SimulatorCatalog {
     public static var all: [any Simulator.Type] { [
         AsmSimulator.self,
+        EscapeSimulator.self,
     ] }
 
     public static var names: [String] { all.map { $0.info.name } }
