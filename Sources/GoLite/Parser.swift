@@ -294,11 +294,16 @@ public struct Parser {
         defer { leave() }
         var x: Expr
         if let lhs { x = lhs } else { x = try unaryExpr() }
+        // Each operator of a chain like a + b + c nests the tree one level deeper.
+        var chain = 0
+        defer { depth -= chain }
         while kind == .op || kind == .star, let op = tok.op, op.precedence > prec {
             let p = pos
             next()
             let y = try binaryExpr(nil, op.precedence)
             x = expr(p, .binary(op, x, y))
+            chain += 1
+            try enter()
         }
         return x
     }
@@ -1019,7 +1024,11 @@ public struct Parser {
         var elseStmt: Stmt? = nil
         if got(.kwElse) {
             switch kind {
-            case .kwIf: elseStmt = .ifStmt(try ifStmt())
+            case .kwIf:
+                // An else-if chain nests like blocks do.
+                try enter()
+                defer { leave() }
+                elseStmt = .ifStmt(try ifStmt())
             case .lbrace: elseStmt = .block(try block(context: ""))
             default: throw syntaxError("else must be followed by if or statement block")
             }

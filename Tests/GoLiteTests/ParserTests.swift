@@ -215,6 +215,13 @@ import Testing
         #expect(error("package main\n\nvar x = " + unary + "\n")?.contains("nested too deeply") == true)
         let calls = String(repeating: "f(", count: 10_000) + String(repeating: ")", count: 10_000)
         #expect(error("package main\n\nvar x = " + calls + "\n")?.contains("nested too deeply") == true)
+        // Long left-leaning chains build deep trees too.
+        let sum = Array(repeating: "1", count: 10_000).joined(separator: " + ")
+        #expect(error("package main\n\nvar x = " + sum + "\n")?.contains("nested too deeply") == true)
+        let elses = "if x {\n} " + String(repeating: "else if x {\n} ", count: 10_000)
+        #expect(error("package main\n\nfunc main() {\n" + elses + "\n}\n")?.contains("nested too deeply") == true)
+        let chain = "x" + String(repeating: ".f()", count: 10_000)
+        #expect(error("package main\n\nvar y = " + chain + "\n")?.contains("nested too deeply") == true)
     }
 
     @Test func syntaxPrinterMatchesGoShortForm() throws {
