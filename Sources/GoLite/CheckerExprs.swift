@@ -138,7 +138,7 @@ extension Checker {
             return sliceExpr(e, x, lo, hi, mx)
         case .typeAssert(let x, let t):
             guard let t else {
-                error(e.pos, "use of .(type) outside type switch")
+                error(e.startPos, "invalid AST: use of .(type) outside type switch")
                 _ = expr(x)
                 return .invalid(e)
             }

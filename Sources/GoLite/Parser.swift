@@ -960,6 +960,7 @@ public struct Parser {
         var initStmt: Stmt? = nil
         if kind != .semi {
             if kind == .kwVar {
+                next()
                 throw syntaxError("var declaration not allowed in " + (keyword == .kwFor ? "for" : keyword == .kwIf ? "if" : "switch") + " initializer")
             }
             initStmt = try simpleStmt(nil, keyword: keyword)
