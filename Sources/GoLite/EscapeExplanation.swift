@@ -141,7 +141,7 @@ extension EscapeReport {
         if whys.contains("non-constant size") { return L(", because its size is not known at build time") }
         if whys.contains("too large for stack") { return L(", because it is too large for a stack frame") }
         if whys.contains("send") { return L(", because a value sent on a channel may be received by any goroutine") }
-        if whys.contains(where: { $0.hasPrefix("map literal") || $0 == "key of map put" }) {
+        if whys.contains(where: { $0.hasPrefix("map literal") || $0 == "key of map put" || $0 == "map entry" }) {
             return L(", because map entries always live on the heap")
         }
         if whys.contains("appendee slice") || whys.contains("appended slice...") {
@@ -156,8 +156,14 @@ extension EscapeReport {
             }
             return L(", because the function it is passed to may keep it")
         }
-        if whys.contains("assign") || whys.contains("assign-pair") {
-            return L(", because it is stored in a package-level variable or through a pointer")
+        if whys.contains("package-level variable") {
+            return L(", because it is stored in a package-level variable, which lives as long as the program")
+        }
+        if whys.contains("store through pointer") {
+            return L(", because it is stored through a pointer, which may point anywhere")
+        }
+        if whys.contains("slice element") {
+            return L(", because it is stored in a slice element, whose array may be anywhere")
         }
         return ""
     }

@@ -31,7 +31,7 @@ import Testing
         \tp := &x
         \tkeep = p
         }
-        """, "x") == ["x is moved to the heap: &x (line 7) flows to p, which flows to the heap, because it is stored in a package-level variable or through a pointer"])
+        """, "x") == ["x is moved to the heap: &x (line 7) flows to p, which flows to the heap, because it is stored in a package-level variable, which lives as long as the program"])
     }
 
     @Test func loopsAndClosuresAreNamedAsTheReason() throws {
