@@ -179,6 +179,13 @@ public struct EscapeSimulator: Simulator {
                 return L("The compiler reports nothing on line {0}: nothing there allocates or takes a pointer parameter.", line)
             }
         } else {
+            // A name, or an expression as `escape` prints it (quoted if it has spaces).
+            guard what.count <= 200 else {
+                throw SimulatorError(L("`explain` takes a name, an expression of at most 200 characters, or a line number"))
+            }
+            if what.first.map({ $0.isLetter || $0 == "_" }) == true && !what.contains(where: { "([{.*&+ ".contains($0) }) {
+                _ = try Arguments.name(what, what: L("name"))
+            }
             let name = Sanitizer.line(what)
             found = report.diagnostics(about: what)
             subject = name

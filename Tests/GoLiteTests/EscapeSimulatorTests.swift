@@ -120,6 +120,10 @@ import TextKit
             (error as? SimulatorError)?.message.contains("Did you mean `z`?") == true
         }
         #expect(throws: SimulatorError.self) { try sim.run("explain 99") }
+        #expect(throws: SimulatorError.self) { try sim.run("explain " + String(repeating: "x", count: 40)) }
+        // Expressions are given as `escape` prints them.
+        _ = try sim.run("load go/escape/s03_square.go", in: Self.context)
+        #expect(try sim.run("explain \"*y\"").contains("*y escapes to the heap: *y (line 8) flows to the argument list of fmt.Println"))
     }
 
     @Test func explainSaysWhenAVariableStaysOnTheStack() throws {
