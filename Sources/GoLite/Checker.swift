@@ -12,6 +12,8 @@ struct Checker {
     var file: SourceFile
     var info: TypeInfo
     var errors: [GoLiteError] = []
+    /// Errors Go reports only when there are no others.
+    var softErrors: [GoLiteError] = []
 
     // Scopes: the universe, the package, then one per block.
     var universe: [String: ObjectID] = [:]
@@ -54,7 +56,10 @@ struct Checker {
     static func check(_ file: SourceFile) throws(GoLiteError) -> Program {
         var c = Checker(file: file)
         let declared = c.run()
-        if let first = c.errors.min(by: { $0.pos < $1.pos }) { throw first }
+        // Like Go, unused variables and imports and a missing main are only
+        // reported when nothing else is wrong.
+        let hard = c.errors.filter { !c.softErrors.contains($0) }
+        if let first = (hard.isEmpty ? c.errors : hard).min(by: { $0.pos < $1.pos }) { throw first }
         return Program(file: c.file, info: c.info, declaredFunctions: declared)
     }
 
@@ -62,6 +67,12 @@ struct Checker {
 
     mutating func error(_ pos: Pos, _ message: String) {
         errors.append(.type(pos, message))
+    }
+
+    mutating func softError(_ pos: Pos, _ message: String) {
+        let e = GoLiteError.type(pos, message)
+        errors.append(e)
+        softErrors.append(e)
     }
 
     mutating func unsupported(_ pos: Pos, _ feature: String) {
@@ -172,12 +183,11 @@ struct Checker {
                 k += 1
             }
         }
-        for (name, imp) in imports.sorted(by: { $0.value.pos < $1.value.pos }) where !imp.used {
-            _ = name
-            error(imp.pos, "\"" + imp.path + "\" imported and not used")
+        for (_, imp) in imports.sorted(by: { $0.value.pos < $1.value.pos }) where !imp.used {
+            softError(imp.pos, "\"" + imp.path + "\" imported and not used")
         }
         if file.packageName.name == "main" && packageScope["main"] == nil {
-            error(Pos(line: 1, column: 1), "function main is undeclared in the main package")
+            softError(Pos(line: 1, column: 1), "function main is undeclared in the main package")
         }
         return declared
     }
@@ -422,7 +432,7 @@ struct Checker {
     mutating func reportUnused() {
         for id in localVars where !usedVars.contains(id) {
             let o = info.objects[id]
-            error(o.pos, o.name + " declared but not used")
+            softError(o.pos, o.name + " declared but not used")
         }
     }
 
@@ -496,12 +506,12 @@ struct Checker {
         }
         if spec.values.count != spec.names.count {
             let plural = spec.names.count == 1 ? "variable" : "variables"
-            error(spec.names[0].pos, "assignment mismatch: \(spec.names.count) \(plural) but \(spec.values.count) value" + (spec.values.count == 1 ? "" : "s"))
+            error(spec.values[0].startPos, "assignment mismatch: \(spec.names.count) \(plural) but \(spec.values.count) value" + (spec.values.count == 1 ? "" : "s"))
             for v in spec.values { _ = expr(v) }
             return out
         }
         for (i, v) in spec.values.enumerated() {
-            var op = expr(v, hint: declared)
+            var op = spec.values.count == 1 ? singleValue(v, hint: declared) : expr(v, hint: declared)
             if let d = declared {
                 assign(&op, to: d, context: "variable declaration")
             } else {

@@ -41,8 +41,11 @@ extension Checker {
     mutating func arguments(_ e: Expr, _ f: Expr, _ sig: FuncSignature, _ args: [Expr], _ dots: Bool) {
         let name = Printer.expr(f)
         // f(g()) where g returns several values.
+        var first: Operand? = nil
         if args.count == 1 && !dots {
-            let op = rawExpr(args[0])
+            let pt: GoType? = sig.params.isEmpty ? nil : (sig.variadic ? sig.params[0].elem : sig.params[0])
+            let op = rawExpr(args[0], hint: pt)
+            first = op
             if case .tuple(let ts) = op.type, ts.count != 1, op.mode != .novalue {
                 let want = sig.params
                 let fits: Bool
@@ -70,23 +73,27 @@ extension Checker {
                 return
             }
         }
+        func checked(_ i: Int, _ a: Expr, _ pt: GoType) -> Operand {
+            if i == 0, let f = first { return single(f) }
+            return expr(a, hint: pt)
+        }
         if dots {
             guard sig.variadic else {
                 error(args.last!.pos, "have (...) but function is not variadic: " + name)
-                for a in args { _ = expr(a) }
+                for (i, a) in args.enumerated() { _ = checked(i, a, .invalid) }
                 return
             }
             if args.count != sig.params.count {
                 error(args.count > sig.params.count ? args[sig.params.count].pos : e.pos,
                       (args.count > sig.params.count ? "too many" : "not enough") + " arguments in call to " + name)
-                for a in args { _ = expr(a) }
+                for (i, a) in args.enumerated() { _ = checked(i, a, .invalid) }
                 return
             }
         } else {
             let fixed = sig.variadic ? sig.params.count - 1 : sig.params.count
             if args.count < fixed || (!sig.variadic && args.count > fixed) {
-                let have = args.map { a -> String in
-                    let t = info.types[a.id] ?? expr(a).type
+                let have = args.enumerated().map { i, a -> String in
+                    let t = info.types[a.id] ?? checked(i, a, .invalid).type
                     return t.isUntyped ? "number" : t.checkerDescription
                 }
                 let want = sig.params.enumerated().map { i, t -> String in
@@ -107,7 +114,7 @@ extension Checker {
             } else {
                 pt = sig.params[i]
             }
-            var op = expr(a, hint: pt)
+            var op = checked(i, a, pt)
             assign(&op, to: pt, context: "argument to " + name)
         }
     }
@@ -184,11 +191,11 @@ extension Checker {
     private mutating func builtinCall(_ e: Expr, _ b: Builtin, _ args: [Expr], _ dots: Bool) -> Operand {
         func count(_ range: ClosedRange<Int>) -> Bool {
             if args.count < range.lowerBound {
-                error(e.rparenPos(args), "not enough arguments for " + Printer.expr(e) + " (expected \(range.lowerBound), found \(args.count))")
+                error(e.rparenPos(args), "invalid operation: not enough arguments for " + Printer.expr(e) + " (expected \(range.lowerBound), found \(args.count))")
                 return false
             }
             if args.count > range.upperBound {
-                error(args[range.upperBound].pos, "too many arguments for " + Printer.expr(e) + " (expected \(range.upperBound), found \(args.count))")
+                error(args[range.upperBound].startPos, "invalid operation: too many arguments for " + Printer.expr(e) + " (expected \(range.upperBound), found \(args.count))")
                 for a in args { _ = rawExpr(a) }
                 return false
             }
@@ -228,7 +235,7 @@ extension Checker {
             return Operand(mode: .value, type: .int, expr: e)
         case .append:
             guard args.count >= 1 else {
-                error(e.rparenPos(args), "not enough arguments for append() (expected 1, found 0)")
+                error(e.rparenPos(args), "invalid operation: not enough arguments for append() (expected 1, found 0)")
                 return .invalid(e)
             }
             let s = expr(args[0])
@@ -291,7 +298,7 @@ extension Checker {
             return Operand(mode: .novalue, type: .tuple([]), expr: e)
         case .make:
             guard args.count >= 1 else {
-                error(e.rparenPos(args), "not enough arguments for make() (expected 1, found 0)")
+                error(e.rparenPos(args), "invalid operation: not enough arguments for make() (expected 1, found 0)")
                 return .invalid(e)
             }
             let t = typeExpr(args[0])

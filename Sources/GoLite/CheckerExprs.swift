@@ -36,12 +36,12 @@ extension Checker {
     func modeDescription(_ op: Operand) -> String {
         switch op.mode {
         case .constant:
-            if op.type.isUntyped { return op.type.checkerDescription + " constant" }
-            let value = op.value.map { v -> String in
-                if case .string = v { return v.description }
-                return v.description
-            } ?? ""
-            if case .name = op.expr.kind { return "constant " + value + " of type " + op.type.checkerDescription }
+            // The value is shown when the expression does not spell it already.
+            let value = op.value.map(constantText) ?? ""
+            let showValue = !value.isEmpty && Printer.expr(op.expr) != value
+            if op.type.isUntyped {
+                return op.type.checkerDescription + " constant" + (showValue ? " " + value : "")
+            }
             return "constant " + value + " of type " + op.type.checkerDescription
         case .variable, .mapIndex:
             if case .name = op.expr.kind { return "variable of type " + op.type.checkerDescription }
@@ -53,11 +53,38 @@ extension Checker {
         }
     }
 
+    /// A constant as Go's checker prints it: 10, 2.5, "text", true.
+    func constantText(_ v: ConstValue) -> String {
+        switch v {
+        case .int(let n): return String(n)
+        case .float(let d): return d.rounded() == d && abs(d) < 1e21 ? String(Int(d)) : String(d)
+        case .string(let b):
+            var out = "\""
+            for c in String(decoding: b, as: UTF8.self).unicodeScalars {
+                switch c {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                default: out.unicodeScalars.append(c)
+                }
+            }
+            return out + "\""
+        case .bool(let b): return b ? "true" : "false"
+        }
+    }
+
     // MARK: - Entry points
 
     /// A single value (not a type, not a multi-value call).
     mutating func expr(_ e: Expr, hint: GoType? = nil) -> Operand {
-        var op = rawExpr(e, hint: hint)
+        single(rawExpr(e, hint: hint))
+    }
+
+    /// Checks that an already checked operand is one value.
+    mutating func single(_ operand: Operand) -> Operand {
+        var op = operand
+        let e = op.expr
         switch op.mode {
         case .typeExpr:
             error(e.pos, Printer.expr(e) + " (type) is not an expression")
@@ -76,7 +103,7 @@ extension Checker {
         default: break
         }
         if case .tuple(let ts) = op.type {
-            error(e.pos, "multiple-value " + Printer.expr(e) + " (value of type " + GoType.tuple(ts).checkerDescription + ") in single-value context")
+            error(e.startPos, "multiple-value " + Printer.expr(e) + " (value of type " + GoType.tuple(ts).checkerDescription + ") in single-value context")
             return record(.invalid(e))
         }
         return op
@@ -111,7 +138,7 @@ extension Checker {
             return sliceExpr(e, x, lo, hi, mx)
         case .typeAssert(let x, let t):
             guard let t else {
-                error(e.pos, "use of .(type) outside type switch")
+                error(e.startPos, "invalid AST: use of .(type) outside type switch")
                 _ = expr(x)
                 return .invalid(e)
             }
@@ -429,7 +456,7 @@ extension Checker {
             return .invalid(e)
         }
         if xop.mode == .builtin || xop.mode == .novalue || xop.mode == .package {
-            _ = expr(x)
+            _ = single(xop)
             return .invalid(e)
         }
         let t = xop.type
@@ -447,7 +474,7 @@ extension Checker {
         }
         if let m = findMethod(t, sel.name), !isUnexported(sel.name, of: .named(m.named)) || m.named.package == nil {
             if m.method.pointerReceiver && !m.viaPointer && !t.isPointer && xop.mode != .variable {
-                error(e.pos, "cannot call pointer method " + sel.name + " on " + t.checkerDescription)
+                error(sel.pos, "cannot call pointer method " + sel.name + " on " + t.checkerDescription)
                 return .invalid(e)
             }
             info.selections[e.id] = .method(path: m.path, named: m.named, method: m.method, value: true)
@@ -513,7 +540,11 @@ extension Checker {
         if op.isInvalid { return nil }
         if op.mode == .constant, let v = op.value {
             guard let n = v.intValue, op.type.basicKind?.isNumeric == true else {
-                error(i.pos, "invalid argument: index " + describe(op) + " must be integer")
+                if op.type.isUntyped {
+                    error(i.startPos, "cannot convert " + describe(op) + " to int")
+                } else {
+                    error(i.startPos, "invalid argument: index " + describe(op) + " must be integer")
+                }
                 return nil
             }
             if n < 0 {
@@ -623,7 +654,7 @@ extension Checker {
             if xop.mode == .typeExpr {
                 return Operand(mode: .typeExpr, type: .pointer(xop.type), expr: e)
             }
-            let v = expr(x)
+            let v = single(xop)
             if v.isInvalid { return .invalid(e) }
             if case .basic(.untypedNil) = v.type {
                 error(e.pos, "invalid operation: cannot indirect nil")
@@ -638,11 +669,11 @@ extension Checker {
             let xop = expr(x)
             if xop.isInvalid { return .invalid(e) }
             guard case .chan(let dir, let elem) = xop.type.underlying else {
-                error(e.pos, "invalid operation: cannot receive from non-channel " + describe(xop))
+                error(x.startPos, "invalid operation: cannot receive from non-channel " + describe(xop))
                 return .invalid(e)
             }
             if dir == .send {
-                error(e.pos, "invalid operation: cannot receive from send-only channel " + describe(xop))
+                error(x.startPos, "invalid operation: cannot receive from send-only channel " + describe(xop))
                 return .invalid(e)
             }
             return Operand(mode: .commaOK, type: elem, expr: e)
@@ -700,7 +731,7 @@ extension Checker {
                     l.type = t
                     r.type = t
                 } else if lk == .untypedNil || rk == .untypedNil, op == .eql || op == .neq {
-                    error(e.pos, "invalid operation: " + Printer.expr(e) + " (mismatched types " + l.type.checkerDescription + " and " + r.type.checkerDescription + ")")
+                    error(e.startPos, "invalid operation: " + Printer.expr(e) + " (mismatched types " + l.type.checkerDescription + " and " + r.type.checkerDescription + ")")
                     return .invalid(e)
                 } else {
                     return mismatch(e, op, l, r)
@@ -711,7 +742,7 @@ extension Checker {
         if op == .andAnd || op == .orOr {
             guard l.type.basicKind?.isBoolean == true, r.type.basicKind?.isBoolean == true else {
                 let bad = l.type.basicKind?.isBoolean == true ? r : l
-                error(e.pos, "invalid operation: operator " + op.rawValue + " not defined on " + describe(bad))
+                error(e.startPos, "invalid operation: operator " + op.rawValue + " not defined on " + describe(bad))
                 return .invalid(e)
             }
         }
@@ -726,7 +757,7 @@ extension Checker {
         default: ok = false
         }
         guard ok else {
-            error(e.pos, "invalid operation: operator " + op.rawValue + " not defined on " + describe(l))
+            error(e.startPos, "invalid operation: operator " + op.rawValue + " not defined on " + describe(l))
             return .invalid(e)
         }
         if (op == .div || op == .rem), r.mode == .constant, let v = r.value, v.doubleValue == 0 {
@@ -756,11 +787,11 @@ extension Checker {
 
     private mutating func mismatch(_ e: Expr, _ op: Operator, _ l: Operand, _ r: Operand) -> Operand {
         if l.type.isUntyped && !r.type.isUntyped, l.mode == .constant {
-            error(l.expr.pos, "cannot convert " + describe(l) + " to type " + r.type.checkerDescription)
+            error(l.expr.startPos, "cannot convert " + describe(l) + " to " + r.type.checkerDescription)
         } else if r.type.isUntyped && !l.type.isUntyped, r.mode == .constant {
-            error(r.expr.pos, "cannot convert " + describe(r) + " to type " + l.type.checkerDescription)
+            error(r.expr.startPos, "cannot convert " + describe(r) + " to " + l.type.checkerDescription)
         } else {
-            error(e.pos, "invalid operation: " + Printer.expr(e) + " (mismatched types " + l.type.checkerDescription + " and " + r.type.checkerDescription + ")")
+            error(e.startPos, "invalid operation: " + Printer.expr(e) + " (mismatched types " + l.type.checkerDescription + " and " + r.type.checkerDescription + ")")
         }
         return .invalid(e)
     }
@@ -777,7 +808,7 @@ extension Checker {
             default: ok = false
             }
             if !ok {
-                error(e.pos, "invalid operation: " + Printer.expr(e) + " (mismatched types " + l.type.checkerDescription + " and " + r.type.checkerDescription + ")")
+                error(e.startPos, "invalid operation: " + Printer.expr(e) + " (mismatched types " + l.type.checkerDescription + " and " + r.type.checkerDescription + ")")
                 return .invalid(e)
             }
             return Operand(mode: .value, type: .basic(.untypedBool), expr: e)
@@ -789,7 +820,7 @@ extension Checker {
             switch l.type.underlying {
             case .slice, .map, .function:
                 let what = l.type.isSlice ? "slice" : l.type.isMap ? "map" : "func"
-                error(e.pos, "invalid operation: " + Printer.expr(e) + " (" + what + " can only be compared to nil)")
+                error(e.startPos, "invalid operation: " + Printer.expr(e) + " (" + what + " can only be compared to nil)")
                 return .invalid(e)
             default:
                 ok = isComparable(l.type) || l.type.isInterface
@@ -799,7 +830,7 @@ extension Checker {
             ok = k.map { $0.isNumeric || $0.isString } ?? false
         }
         guard ok else {
-            error(e.pos, "invalid operation: " + Printer.expr(e) + " (operator " + op.rawValue + " not defined on " + l.type.checkerDescription + ")")
+            error(e.startPos, "invalid operation: " + Printer.expr(e) + " (operator " + op.rawValue + " not defined on " + l.type.checkerDescription + ")")
             return .invalid(e)
         }
         if l.mode == .constant && r.mode == .constant, let a = l.value, let b = r.value,
@@ -883,11 +914,11 @@ extension Checker {
             switch ConstantFolding.fit(v, tk) {
             case .fits(let fv): op.value = fv
             case .overflows:
-                error(op.expr.pos, "cannot use " + describe(op) + " as " + t.checkerDescription + " value in " + "assignment (overflows)")
+                error(op.expr.startPos, "cannot use " + describe(op) + " as " + t.checkerDescription + " value in " + "assignment (overflows)")
                 op.type = .invalid
                 return true
             case .truncated:
-                error(op.expr.pos, "cannot use " + describe(op) + " as " + t.checkerDescription + " value in assignment (truncated)")
+                error(op.expr.startPos, "cannot use " + describe(op) + " as " + t.checkerDescription + " value in assignment (truncated)")
                 op.type = .invalid
                 return true
             case .mismatch: return false
@@ -940,9 +971,9 @@ extension Checker {
             let before = errors.count
             if !implicitConvert(&op, to: t) {
                 if case .basic(.untypedNil) = op.type {
-                    error(op.expr.pos, "cannot use nil as " + t.checkerDescription + " value in " + context)
+                    error(op.expr.startPos, "cannot use nil as " + t.checkerDescription + " value in " + context)
                 } else {
-                    error(op.expr.pos, "cannot use " + describe(op) + " as " + t.checkerDescription + " value in " + context)
+                    error(op.expr.startPos, "cannot use " + describe(op) + " as " + t.checkerDescription + " value in " + context)
                 }
             } else if errors.count > before, let last = errors.last, last.message.hasSuffix("in assignment (overflows)") || last.message.hasSuffix("in assignment (truncated)") {
                 errors[errors.count - 1].message = last.message.replacingOccurrences(of: "in assignment (", with: "in " + context + " (")
@@ -955,7 +986,7 @@ extension Checker {
                 msg += ":\n\t" + op.type.checkerDescription + " does not implement " + t.checkerDescription
                     + (miss.wrongPointer ? " (method " + miss.name + " has pointer receiver)" : " (missing " + miss.name + " method)")
             }
-            error(op.expr.pos, msg)
+            error(op.expr.startPos, msg)
         }
     }
 
@@ -965,7 +996,7 @@ extension Checker {
         if case .tuple(let ts) = op.type {
             if ts.count != want {
                 let callee = calleeName(rhs)
-                error(pos, "assignment mismatch: \(want) variable" + (want == 1 ? "" : "s") + " but " + callee + " returns \(ts.count) value" + (ts.count == 1 ? "" : "s"))
+                error(rhs.startPos, "assignment mismatch: \(want) variable" + (want == 1 ? "" : "s") + " but " + callee + " returns \(ts.count) value" + (ts.count == 1 ? "" : "s"))
                 return nil
             }
             return ts
@@ -978,8 +1009,18 @@ extension Checker {
             info.modes[op.expr.id] = .commaOK
             return [op.type, .basic(.untypedBool)]
         }
-        error(pos, "assignment mismatch: \(want) variable" + (want == 1 ? "" : "s") + " but 1 value")
+        error(rhs.startPos, "assignment mismatch: \(want) variable" + (want == 1 ? "" : "s") + " but 1 value")
         return nil
+    }
+
+    /// `x := f()` where f returns several values: Go's "assignment mismatch".
+    mutating func singleValue(_ e: Expr, hint: GoType? = nil) -> Operand {
+        let op = rawExpr(e, hint: hint)
+        if case .tuple(let ts) = op.type, op.mode != .novalue, ts.count != 1 {
+            error(e.startPos, "assignment mismatch: 1 variable but " + calleeName(e) + " returns \(ts.count) values")
+            return record(.invalid(e))
+        }
+        return single(op)
     }
 
     func calleeName(_ e: Expr) -> String {

@@ -92,7 +92,7 @@ extension Checker {
             if case .call(let f, _, _) = call.kind {
                 let fop = info.modes[f.id]
                 if fop == .typeExpr {
-                    error(pos, keyword + " requires function call, not conversion")
+                    error(call.startPos, keyword + " requires function call, not conversion " + describe(op))
                 } else if fop == .builtin, let b = info.uses[f.id].flatMap({ info.objects[$0].builtin }),
                           [.append, .cap, .len, .make, .new].contains(b) {
                     error(pos, keyword + " discards result of " + Printer.expr(call))
@@ -178,17 +178,15 @@ extension Checker {
 
     private mutating func assignment(_ a: AssignStmt) {
         if let op = a.op {
-            // x op= y is x = x op y with x evaluated once.
-            let fake = Expr(id: a.lhs[0].id, pos: a.pos, kind: .binary(op, a.lhs[0], a.rhs[0]))
-            var l = expr(a.lhs[0])
-            if l.isInvalid { _ = expr(a.rhs[0]); return }
-            let savedType = info.types[a.lhs[0].id]
-            let savedMode = info.modes[a.lhs[0].id]
+            // x op= y is checked as x op y (x evaluated once), through a
+            // made-up binary expression with an id of its own.
+            info.types.append(nil)
+            info.modes.append(.value)
+            let fake = Expr(id: info.types.count - 1, pos: a.pos, kind: .binary(op, a.lhs[0], a.rhs[0]))
             let r = rawExpr(fake)
-            // `rawExpr` recorded the binary result under the lhs id; restore the lhs.
-            info.types[a.lhs[0].id] = savedType
-            info.modes[a.lhs[0].id] = savedMode
-            if r.isInvalid { return }
+            let lhs = a.lhs[0]
+            var l = Operand(mode: info.modes[lhs.id], type: info.types[lhs.id] ?? .invalid, expr: lhs)
+            if r.isInvalid || l.isInvalid { return }
             checkAssignable(&l)
             return
         }
@@ -209,12 +207,12 @@ extension Checker {
             return
         }
         if a.lhs.count != a.rhs.count {
-            error(a.pos, "assignment mismatch: \(a.lhs.count) variable" + (a.lhs.count == 1 ? "" : "s") + " but \(a.rhs.count) value" + (a.rhs.count == 1 ? "" : "s"))
+            error(a.rhs[0].startPos, "assignment mismatch: \(a.lhs.count) variable" + (a.lhs.count == 1 ? "" : "s") + " but \(a.rhs.count) value" + (a.rhs.count == 1 ? "" : "s"))
             for r in a.rhs { _ = rawExpr(r) }
             return
         }
         for (i, r) in a.rhs.enumerated() {
-            var op = expr(r, hint: lhs[i]?.type)
+            var op = a.rhs.count == 1 ? singleValue(r, hint: lhs[i]?.type) : expr(r, hint: lhs[i]?.type)
             if let l = lhs[i] {
                 assign(&op, to: l.type, context: "assignment")
             } else {
@@ -236,10 +234,10 @@ extension Checker {
                 }
             }
         } else if a.lhs.count != a.rhs.count {
-            error(a.pos, "assignment mismatch: \(a.lhs.count) variable" + (a.lhs.count == 1 ? "" : "s") + " but \(a.rhs.count) value" + (a.rhs.count == 1 ? "" : "s"))
+            error(a.rhs[0].startPos, "assignment mismatch: \(a.lhs.count) variable" + (a.lhs.count == 1 ? "" : "s") + " but \(a.rhs.count) value" + (a.rhs.count == 1 ? "" : "s"))
             for r in a.rhs { _ = rawExpr(r) }
         } else {
-            for r in a.rhs { rhsOps.append(expr(r)) }
+            for r in a.rhs { rhsOps.append(a.rhs.count == 1 ? singleValue(r) : expr(r)) }
         }
         var anyNew = false
         var newIdents: [(Int, Ident)] = []
@@ -553,7 +551,7 @@ extension Checker {
         breakable.removeLast()
         if let b = s.binding {
             info.typeSwitchVars[s.guardExpr.id] = vars
-            if !anyUsed { error(b.pos, b.name + " declared but not used") }
+            if !anyUsed { softError(b.pos, b.name + " declared but not used") }
         }
         popScope()
     }
@@ -567,8 +565,10 @@ extension Checker {
             }
             return
         }
+        var first: Operand? = nil
         if results.count == 1 && want.count > 1 {
             let op = rawExpr(results[0])
+            first = op
             if case .tuple(let ts) = op.type {
                 if ts.count != want.count {
                     error(results[0].pos, (ts.count < want.count ? "not enough" : "too many") + " return values\n\thave " + GoType.tuple(ts).checkerDescription + "\n\twant " + GoType.tuple(want).checkerDescription)
@@ -582,14 +582,14 @@ extension Checker {
         }
         if results.count != want.count {
             let have = results.map { r -> String in
-                let t = info.types[r.id] ?? rawExpr(r).type
+                let t = info.types[r.id] ?? (first?.type ?? rawExpr(r).type)
                 return t.isUntyped ? "number" : t.checkerDescription
             }
             error(results[0].pos, (results.count < want.count ? "not enough" : "too many") + " return values\n\thave (" + have.joined(separator: ", ") + ")\n\twant " + GoType.tuple(want).checkerDescription)
             return
         }
         for (i, r) in results.enumerated() {
-            var op = expr(r, hint: want[i])
+            var op = (i == 0 && first != nil) ? single(first!) : expr(r, hint: want[i])
             assign(&op, to: want[i], context: "return statement")
         }
     }

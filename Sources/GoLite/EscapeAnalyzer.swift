@@ -44,15 +44,25 @@ final class EscapeAnalyzer {
     /// Locals assigned other than where they were declared (for static callees).
     var reassignedAnywhere: Set<ObjectID> = []
     var staticDefinition: [ObjectID: IRNode] = [:]
+    /// For methods: the receiver's type, by function index.
+    var receiverTypes: [Int: GoType] = [:]
+    /// For function literals: the function they are written in (by function index).
+    let parents: [Int?]
 
     init(program: IRProgram, info: TypeInfo) {
         self.program = program
         self.info = info
         self.objects = program.objects
+        parents = info.functions.map(\.parent)
         heap = Location(kind: .heap, node: nil, object: nil, function: -2, loopDepth: 0, transient: false)
         heap.escapes = true
         blank = Location(kind: .blank, node: nil, object: nil, function: -2, loopDepth: 0, transient: false)
         for f in program.functions { functions[f.index] = f }
+        for n in info.namedTypes {
+            for m in n.methods {
+                if let f = m.function { receiverTypes[f] = m.pointerReceiver ? .pointer(.named(n)) : .named(n) }
+            }
+        }
     }
 
     func function(_ index: Int) -> FunctionInfo? {
@@ -60,11 +70,11 @@ final class EscapeAnalyzer {
     }
 
     /// The function literal `index` is written inside, if any.
-    func parent(_ index: Int) -> Int? { function(index)?.parent }
+    func parent(_ index: Int) -> Int? { index >= 0 && index < parents.count ? parents[index] : nil }
 
     /// Whether `inner` is a function literal written (at any depth) inside `outer`.
     func containsClosure(_ outer: Int, _ inner: Int) -> Bool {
-        if outer == inner { return false }
+        if outer == inner || parent(inner) == nil { return false }
         var f = parent(inner)
         while let p = f {
             if p == outer { return true }
@@ -279,19 +289,11 @@ final class EscapeAnalyzer {
         tags[fn] = leaks
     }
 
-    func isMethod(_ fn: Int) -> Bool {
-        info.namedTypes.contains { $0.methods.contains { $0.function == fn } }
-    }
+    func isMethod(_ fn: Int) -> Bool { receiverTypes[fn] != nil }
 
     func receiverType(_ fn: Int) -> GoType {
         if let r = function(fn)?.receiver { return objects[r].type }
-        // An unnamed receiver: recover its type from the method table.
-        for n in info.namedTypes {
-            if let m = n.methods.first(where: { $0.function == fn }) {
-                return m.pointerReceiver ? .pointer(.named(n)) : .named(n)
-            }
-        }
-        return .invalid
+        return receiverTypes[fn] ?? .invalid
     }
 }
 

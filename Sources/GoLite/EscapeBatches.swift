@@ -7,12 +7,15 @@ enum Batches {
     static func order(program: IRProgram, info: TypeInfo) -> [[Int]] {
         var byIndex: [Int: IRFunction] = [:]
         for f in program.functions { byIndex[f.index] = f }
-        func isLiteral(_ i: Int) -> Bool { i >= 0 && i < info.functions.count && info.functions[i].isLiteral }
+        // Plain tables, so the closures below capture nothing large.
+        let literal = info.functions.map(\.isLiteral)
+        let parents = info.functions.map(\.parent)
+        func isLiteral(_ i: Int) -> Bool { i >= 0 && i < literal.count && literal[i] }
         // The literals written directly in each function.
         var literalsOf: [Int: [Int]] = [:]
         var roots: [Int] = []
         for f in program.functions {
-            if isLiteral(f.index), let p = info.functions[f.index].parent {
+            if isLiteral(f.index), let p = parents[f.index] {
                 literalsOf[p, default: []].append(f.index)
             } else {
                 roots.append(f.index)
@@ -20,7 +23,7 @@ enum Batches {
         }
         func topLevel(_ i: Int) -> Int {
             var f = i
-            while isLiteral(f), let p = info.functions[f].parent { f = p }
+            while isLiteral(f), let p = parents[f] { f = p }
             return f
         }
         // Calls and references from a function (and its literals) to declared functions.

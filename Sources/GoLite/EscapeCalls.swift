@@ -198,7 +198,7 @@ extension EscapeAnalyzer {
     /// `go`, that closure (and so anything it keeps) goes to the heap; a
     /// `defer` at the top of a function keeps it on the stack until return.
     func goDefer(_ call: IRNode, isGo: Bool) {
-        var k = heapHole()
+        var k = heapHole().note(call, isGo ? "go statement" : "deferred in a loop")
         if !isGo && loopDepth == 1 {
             k = later(discardHole())
         }
@@ -208,6 +208,7 @@ extension EscapeAnalyzer {
         }
         let wrapper = IRNode(.closure, call.pos, .function(FuncSignature(params: [], results: [])))
         wrapper.isGoDeferWrapper = true
+        wrapper.isGoWrapper = isGo
         wrapperCaptures[ObjectIdentifier(wrapper)] = []
         if call.op == .callFunc || call.op == .callInter {
             self.call(nil, call, wrapper: wrapper)

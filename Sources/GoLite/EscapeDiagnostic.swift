@@ -75,8 +75,16 @@ public struct FlowExplanationStep: Sendable, Hashable {
         case result(function: String, name: String)
         /// A variable of the named function.
         case variable(function: String, name: String)
+        /// A variable declared outside the loop the value was made in.
+        case loopOuterVariable(function: String, name: String)
+        /// A variable of a function that encloses the function literal the value was made in.
+        case enclosingVariable(function: String, name: String)
         /// Something allocated by an expression.
         case allocation
+        /// The record a `go` statement keeps for its goroutine.
+        case goroutine(line: Int)
+        /// The record a `defer` statement keeps until the function returns.
+        case deferred(line: Int)
         /// An intermediate value the analysis made up.
         case temporary
     }

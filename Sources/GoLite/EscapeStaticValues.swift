@@ -100,17 +100,49 @@ extension EscapeAnalyzer {
 
     // MARK: - Explanations
 
-    /// Turns the walk's path into steps that name each place.
-    func explain(_ steps: [FlowStep], _ loc: Location) -> [FlowExplanationStep] {
-        steps.map { s in
+    /// Turns the walk's path into steps that name each place. When the
+    /// path ends at something that escapes in its turn (a closure, a
+    /// goroutine), that thing's own path is appended.
+    func explain(_ steps: [FlowStep], _ loc: Location, depth: Int = 0) -> [FlowExplanationStep] {
+        var out: [FlowExplanationStep] = []
+        for (i, s) in steps.enumerated() {
             var notes: [FlowNoteInfo] = []
             var note = s.note
             while let n = note {
-                notes.append(FlowNoteInfo(pos: n.node.pos, text: IRPrinter.string(n.node), why: n.why))
+                notes.append(FlowNoteInfo(pos: n.node.pos, text: noteText(n), why: n.why))
                 note = n.next
             }
-            return FlowExplanationStep(to: describe(s.to), from: describe(s.from), derefs: s.derefs, notes: notes, sink: sink(s.to))
+            var where_ = sink(s.to)
+            // The last step reaches the place that outlives the value: say why.
+            if i == steps.count - 1, s.to.kind == .variable, !s.to.isResult {
+                let fn = functionName(s.to.function)
+                if s.to.function == loc.function && s.to.loopDepth < loc.loopDepth {
+                    where_ = .loopOuterVariable(function: fn, name: s.to.name)
+                } else if containsClosure(s.to.function, loc.function) {
+                    where_ = .enclosingVariable(function: fn, name: s.to.name)
+                }
+            }
+            out.append(FlowExplanationStep(to: describe(s.to), from: describe(s.from), derefs: s.derefs, notes: notes, sink: where_))
         }
+        if let last = steps.last?.to, last !== loc, last.kind == .expression || last.kind == .variable,
+           last.escapes, !last.isResult, let more = last.why, depth < 3 {
+            out += explain(more, last, depth: depth + 1)
+        }
+        return out
+    }
+
+    /// A call is named by what it calls; other notes by their expression.
+    private func noteText(_ n: FlowNote) -> String {
+        if n.why == "call parameter" {
+            switch n.node.op {
+            case .callFunc, .callInter: return n.node.x.map { IRPrinter.string($0) } ?? ""
+            case .append: return "append"
+            case .copy: return "copy"
+            case .panic: return "panic"
+            default: break
+            }
+        }
+        return IRPrinter.string(n.node)
     }
 
     func describe(_ l: Location) -> String {
@@ -118,7 +150,12 @@ extension EscapeAnalyzer {
         case .heap: return "{heap}"
         case .blank: return "_"
         case .variable: return l.name
-        case .expression: return "{storage for " + (l.node.map { IRPrinter.string($0) } ?? "?") + "}"
+        case .expression:
+            guard let n = l.node else { return "{temp}" }
+            if n.isGoDeferWrapper {
+                return (n.isGoWrapper ? "{goroutine at line " : "{deferred call at line ") + String(n.pos.line) + "}"
+            }
+            return "{storage for " + IRPrinter.string(n) + "}"
         case .temporary: return "{temp}"
         }
     }
@@ -129,7 +166,11 @@ extension EscapeAnalyzer {
         case .variable:
             if l.isResult { return .result(function: functionName(l.function), name: l.name) }
             return .variable(function: functionName(l.function), name: l.name)
-        case .expression: return .allocation
+        case .expression:
+            if let n = l.node, n.isGoDeferWrapper {
+                return n.isGoWrapper ? .goroutine(line: n.pos.line) : .deferred(line: n.pos.line)
+            }
+            return .allocation
         default: return .temporary
         }
     }

@@ -144,23 +144,27 @@ extension EscapeAnalyzer {
         guard let n else { return discardHole() }
         switch n.op {
         case .name:
-            guard let id = n.object, objects[id].storage != .global, let loc = locationOf[id] else { return heapHole() }
+            guard let id = n.object, objects[id].storage != .global, let loc = locationOf[id] else {
+                // A package-level variable lives for the whole program.
+                return heapHole().note(n, "package-level variable")
+            }
             return hole(loc)
         case .dot:
             return addr(n.x)
         case .index:
             discard(n.y)
             if n.x?.type.isArray == true { return addr(n.x) }
+            // A slice element lives in an array that may be anywhere.
             discard(n.x)
-            return heapHole()
+            return heapHole().note(n, "slice element")
         case .deref, .dotPtr:
             // Storing through a pointer: the target could be anywhere.
             discard(n)
-            return heapHole()
+            return heapHole().note(n, "store through pointer")
         case .indexMap:
             discard(n.x)
             assignHeap(n.y, "key of map put", n)
-            return heapHole()
+            return heapHole().note(n, "map entry")
         default:
             return heapHole()
         }

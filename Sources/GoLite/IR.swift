@@ -65,6 +65,8 @@ final class IRNode {
     var isDotArgs = false
     /// For `go`/`defer` wrappers: the closure made around the call.
     var isGoDeferWrapper = false
+    /// For `go`/`defer` wrappers: true for `go`.
+    var isGoWrapper = false
 
     init(_ op: IROp, _ pos: Pos, _ type: GoType) {
         self.op = op

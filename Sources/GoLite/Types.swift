@@ -162,8 +162,8 @@ public indirect enum GoType: Sendable, Hashable {
     public static let bool = GoType.basic(.bool)
     public static let string = GoType.basic(.string)
     public static let invalid = GoType.basic(.invalid)
-    public static let byte = GoType.basic(.uint8)
-    public static let rune = GoType.basic(.int32)
+    public static let byte = GoType.basic(.byte)
+    public static let rune = GoType.basic(.rune)
     public static let emptyInterface = GoType.interface([])
 
     /// The type with names resolved to what they stand for.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoLite
+import TextKit
 
 /// `memlane escape FILE.go`: what `go build -gcflags='-m -l'` would say
 /// about where the program's values live.
@@ -18,7 +19,7 @@ struct EscapeCommand: ParsableCommand {
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            FileHandle.standardError.write(Data((file + ": cannot read the file\n").utf8))
+            FileHandle.standardError.write(Data((L("{0}: cannot read the file", file) + "\n").utf8))
             throw ExitCode(1)
         }
         do {
