@@ -293,7 +293,7 @@ extension FunctionCompiler {
         s.rtype = pc.registry.rtype(x.type)
         s.boxing = AllocSite.Boxing(x.type)
         // Constants and constant literals are laid out read-only by the compiler.
-        s.neverAllocates = x.op == .literal || ([.structLit, .arrayLit].contains(x.op) && Lowering.isStatic(x))
+        s.neverAllocates = FunctionCompiler.isConstantData(x)
         emit(.box(d: d, s: a, site: pc.addSite(s)))
         return d
     }
@@ -378,6 +378,18 @@ extension FunctionCompiler {
         aux.interfaces.append(InterfaceCheck(type: t, methods: t.interfaceMethods ?? [], name: Layout.runtimeName(t),
                                              source: Layout.runtimeName(source)))
         return Int32(aux.interfaces.count - 1)
+    }
+
+    /// Constants and literals made only of constants: the compiler lays
+    /// them out as read-only data, so boxing them allocates nothing.
+    static func isConstantData(_ n: IRNode) -> Bool {
+        switch n.op {
+        case .literal, .nilValue: return true
+        case .structLit, .arrayLit: return n.list.allSatisfy(isConstantData)
+        case .structKey, .key: return n.y.map(isConstantData) ?? true
+        case .convNop, .conv: return n.x.map(isConstantData) ?? false
+        default: return false
+        }
     }
 
     // MARK: - Conversions that reuse bytes

@@ -178,16 +178,18 @@ extension FunctionCompiler {
             return
         }
         let cur = load(p, 1, t)
-        let v = expr(src)
         let d = temp(1)
         if t.isString && op == .add {
-            // `s += t` becomes `s = s + t` after the analysis: it allocates on the heap.
-            let first = temp(2)
+            // `s += t` becomes `s = s + t` after the analysis (walk), one
+            // concatenation with t's own operands, on the heap.
+            let parts = src.op == .addString ? src.list : [src]
+            let first = temp(1 + parts.count)
             move(first, cur, 1)
-            move(first + 1, v, 1)
+            for (i, part) in parts.enumerated() { _ = expr(part, into: first + 1 + Int32(i)) }
             let site = pc.site(.concat, nil, type: .string, pos: pos)
-            emit(.concat(d: d, first: first, count: 2, site: site))
+            emit(.concat(d: d, first: first, count: Int32(1 + parts.count), site: site))
         } else {
+            let v = op == .shl || op == .shr ? expr(src) : operand(src, as: t)
             arithmetic(op, cur, v, t, src.type, into: d)
         }
         store(p, d, 1, t)

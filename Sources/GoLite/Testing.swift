@@ -76,6 +76,25 @@ struct TestingState {
     var contexts: [ObjectIdentifier: TestContext] = [:]
     var benchResults: [BenchResult] = []
     var finishedTests: [TestContext] = []
+    /// Subtest names used so far, for Go's `#01` suffixes.
+    var subNames: [String: Int] = [:]
+
+    /// testing's `matcher.unique`: a repeated name gets `#01`, `#02`, …
+    mutating func unique(_ parent: String, _ sub: String) -> String {
+        var name = parent + "/" + sub
+        var empty = sub.isEmpty
+        while true {
+            let next = subNames[name]
+            if !empty && next == nil {
+                subNames[name] = 1
+                return name
+            }
+            let n = next ?? 0
+            subNames[name] = n + 1
+            name += "#" + (n < 10 ? "0" : "") + String(n)
+            empty = false
+        }
+    }
 }
 
 extension Machine {
@@ -148,7 +167,7 @@ extension Machine {
             guard case .fn(let f) = args[2] else {
                 switch fault(g, .nilDereference) { case .stop(let s): return .stop(s); default: return .switched }
             }
-            let child = newTestContext(name: ctx.name + "/" + subtestName(stringText(args[1])), benchmark: ctx.isBenchmark, parent: ctx)
+            let child = newTestContext(name: testing.unique(ctx.name, subtestName(stringText(args[1]))), benchmark: ctx.isBenchmark, parent: ctx)
             ctx.children.append(child)
             let parentG = g
             let wake: () -> Void = { [unowned self] in
