@@ -44,6 +44,12 @@ struct AllocSite {
     var map: MapTypeInfo?
     /// `make(map…)` with a constant hint of at most 8 (`makemap_small`).
     var smallConstantHint = false
+    /// An array of bytes is kept as bytes, one per element.
+    static func isByteArray(_ t: GoType) -> Bool {
+        if case .array(_, let e) = t.underlying { return Layout.isByteElement(e) }
+        return false
+    }
+
     /// The zero value is all `.int(0)`: new arrays need no filling.
     var zeroIsInt: Bool
     /// Which `convT*` the compiler calls for a boxed value (see `Boxing`).

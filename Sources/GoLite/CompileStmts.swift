@@ -264,9 +264,10 @@ extension FunctionCompiler {
     func forLoop(_ cond: IRNode?, _ post: [IRStmt], _ body: [IRStmt]) {
         let top = label()
         var exits: [Int] = []
+        // Each iteration counts a step (its condition), so even `for {}` is bounded.
+        countStatement()
         if let cond {
             at(cond.pos)
-            countStatement()
             let mark = nextReg
             exits = branchIfFalse(cond)
             nextReg = mark

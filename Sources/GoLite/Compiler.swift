@@ -138,6 +138,7 @@ final class ProgramCompiler {
         let text = node.map { IRPrinter.string($0) } ?? ""
         var s = AllocSite(kind: kind, escapes: escapes, type: type, zero: Layout.zero(type, emptyString: emptyString), pos: pos, text: text)
         s.byteElements = Layout.isByteElement(type) && (kind == .makeSlice || kind == .sliceLiteral || kind == .append || kind == .stringToBytes)
+            || kind == .object && AllocSite.isByteArray(type)
         return addSite(s)
     }
 
@@ -184,29 +185,23 @@ final class ProgramCompiler {
     private func compileInit() -> CompiledFunction {
         let fc = FunctionCompiler(self, index: initIndex)
         fc.beginInit(irByIndex[-1])
-        var dynamic = irByIndex[-1]?.body ?? []
         var lowering = Lowering(program)
+        // Static data is laid out before any initialisation code runs.
         for d in program.file.decls {
-            guard case .varDecl(let spec) = d, !spec.values.isEmpty else { continue }
-            if spec.values.count == 1 && spec.names.count > 1 {
-                if !dynamic.isEmpty { fc.stmt(dynamic.removeFirst()) }
-                continue
-            }
+            guard case .varDecl(let spec) = d, !spec.values.isEmpty, !(spec.values.count == 1 && spec.names.count > 1) else { continue }
             lowering.basePos = spec.pos
             for (i, v) in spec.values.enumerated() where i < spec.names.count {
-                guard let id = info.defs[spec.names[i].id] else { continue }
+                guard let id = info.defs[spec.names[i].id], !spec.names[i].isBlank else { continue }
                 var node = lowering.expr(v)
                 if !objects[id].type.isInvalid { node = lowering.assignConvert(node, to: objects[id].type) }
                 if Lowering.isStatic(node) {
-                    if spec.names[i].isBlank { continue }
                     staticData = true
                     fc.staticGlobal(id, node)
                     staticData = false
-                } else if !dynamic.isEmpty {
-                    fc.stmt(dynamic.removeFirst())
                 }
             }
         }
+        let dynamic = irByIndex[-1]?.body ?? []
         for s in dynamic { fc.stmt(s) }
         var k = 0
         for d in program.file.decls {

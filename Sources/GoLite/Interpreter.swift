@@ -16,6 +16,9 @@ public struct RunOptions: @unchecked Sendable {
     /// The name used in panics, tracebacks and test logs.
     public var fileName = "main.go"
     public var isInterrupted: () -> Bool = { false }
+    /// Frames one goroutine may have: the simulator's own bound, far below
+    /// what Go's 1 GB stack allows, to keep the tutor's memory in check.
+    public var maxFrames = 1_000_000
 
     public static let defaultBenchN = 5000
     public static let defaultStepBudget = 50_000_000
@@ -217,7 +220,7 @@ extension Machine {
         for (i, name) in exe.tests.enumerated() where Machine.matches(filter, name) {
             let ctx = newTestContext(name: name, benchmark: false, parent: nil)
             var done = false
-            if verbose { out.write("=== RUN   " + name + "\n") }
+            testing.verbose = verbose
             runTest(ctx, exe.functionValue(exe.testFunctions[i]), then: { done = true })
             schedule(until: { done })
             if termination != nil {
@@ -230,13 +233,18 @@ extension Machine {
         }
     }
 
+    /// go test's summary of one top-level test: failed tests (and their
+    /// subtests) with their log lines; with -v every status line (the log
+    /// lines were printed as they came).
     private func reportTest(_ ctx: TestContext, verbose: Bool) {
         var lines: [String] = []
         func walk(_ c: TestContext, indent: String) {
             let status = c.failed ? "FAIL" : (c.skipped ? "SKIP" : "PASS")
-            if c.failed || verbose || c.skipped && verbose {
+            if c.failed || verbose {
                 lines.append(indent + "--- " + status + ": " + c.name + " (0.00s)")
-                for l in c.log { lines.append(indent + l) }
+                if !verbose {
+                    for l in c.log { lines.append(l.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")) }
+                }
             }
             for child in c.children { walk(child, indent: indent + "    ") }
         }

@@ -45,7 +45,6 @@ final class Machine {
 
     static let checkInterval = 4096
     static let timeSlice = 20_000
-    static let maxFrames = 1_000_000
     static let maxRegisters = 1 << 22
     static let maxBoundaryDepth = 200
     /// Go's default maximum stack (runtime/debug.SetMaxStack).
@@ -143,7 +142,7 @@ final class Machine {
         var base = 0
         if let top = g.frames.last { base = Int(top.base) + functions[Int(top.function)].frameSize }
         let end = base + f.frameSize
-        if g.frames.count >= Machine.maxFrames || end > Machine.maxRegisters {
+        if g.frames.count >= options.maxFrames || end > Machine.maxRegisters {
             stackTooDeep(g)
             return false
         }
@@ -234,7 +233,7 @@ final class Machine {
     /// the tutor within its memory.
     private func stackTooDeep(_ g: Goroutine) {
         let text = L("memlane: stopped: the call stack is {0} frames deep ({1} bytes of simulated stack); the simulator allows {2} frames. Real Go would go on until the stack reaches 1 GB and then fail with \"goroutine stack exceeds 1000000000-byte limit\".",
-                     g.frames.count, g.stackUsed, Machine.maxFrames)
+                     g.frames.count, g.stackUsed, options.maxFrames)
         termination = .limit(text + "\n\ngoroutine \(g.id) [running]:\n" + traceback(g, limit: 10))
     }
 

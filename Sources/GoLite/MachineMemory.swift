@@ -18,6 +18,8 @@ extension Machine {
         if kind == .none { return 0 }
         cost.allocation += CostModel.allocation(kind, bytes: bytes)
         collector.allocated(bytes)
+        // A cycle is due: it runs at the next statement boundary.
+        if collector.pending { nextCheck = 0 }
         let held = (kind == .tiny || kind == .tinyBlock) ? size : bytes
         nextAddress += max(16, (held + 15) & ~15)
         return held
@@ -46,6 +48,10 @@ extension Machine {
         let b: MemBlock
         if let source {
             b = MemBlock(copying: source, count: s.slots, heapBytes: heap)
+        } else if s.byteElements {
+            b = MemBlock(bytes: s.slots, heapBytes: heap)
+        } else if s.zeroIsInt {
+            b = MemBlock(slots: s.slots, heapBytes: heap)
         } else if s.zero.count == s.slots {
             b = s.zero.withUnsafeBufferPointer { MemBlock(copying: $0.baseAddress ?? UnsafePointer(bitPattern: 8)!, count: s.slots, heapBytes: heap) }
         } else {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The simulated memory the interpreter runs on.
 ///
 /// Memory is made of *slots*: every scalar of a Go value (an int, a float,
@@ -50,6 +56,13 @@ enum GoValue {
         if case .null = self { return true }
         return false
     }
+
+    /// Whether `.int(0)` is stored as zero bytes, so zero-filled memory is
+    /// a valid run of `.int(0)` slots (checked once, not assumed).
+    static let zeroIsAllZeroBits: Bool = {
+        var v = GoValue.int(0)
+        return withUnsafeBytes(of: &v) { $0.allSatisfy { $0 == 0 } }
+    }()
 }
 
 /// A piece of simulated memory with its own identity: a variable, an
@@ -77,10 +90,7 @@ final class MemBlock: @unchecked Sendable {
         self.isBytes = false
         self.heapBytes = heapBytes
         self.address = address
-        let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<GoValue>.stride,
-                                                 alignment: MemoryLayout<GoValue>.alignment)
-        p.bindMemory(to: GoValue.self, capacity: count).initialize(repeating: .int(0), count: count)
-        raw = p
+        raw = MemBlock.zeroedSlots(count)
     }
 
     /// A block initialised from a template (the zero value of its type).
@@ -89,10 +99,9 @@ final class MemBlock: @unchecked Sendable {
         self.isBytes = false
         self.heapBytes = heapBytes
         self.address = address
-        let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<GoValue>.stride,
-                                                 alignment: MemoryLayout<GoValue>.alignment)
-        p.bindMemory(to: GoValue.self, capacity: count).initialize(from: template, count: count)
-        raw = p
+        raw = MemBlock.zeroedSlots(count)
+        // Zeroed slots hold no references: overwriting them needs no release.
+        raw.bindMemory(to: GoValue.self, capacity: count).initialize(from: template, count: count)
     }
 
     init(bytes count: Int, heapBytes: Int = 0, address: Int = 0) {
@@ -100,9 +109,7 @@ final class MemBlock: @unchecked Sendable {
         self.isBytes = true
         self.heapBytes = heapBytes
         self.address = address
-        let p = UnsafeMutableRawPointer.allocate(byteCount: max(1, count), alignment: 8)
-        p.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, count))
-        raw = p
+        raw = calloc(1, max(1, count))!
     }
 
     convenience init(bytes: [UInt8], heapBytes: Int = 0, address: Int = 0) {
@@ -110,6 +117,19 @@ final class MemBlock: @unchecked Sendable {
         bytes.withUnsafeBufferPointer { b in
             if let base = b.baseAddress { self.bytes.update(from: base, count: b.count) }
         }
+    }
+
+    /// Zero-filled memory for `count` slots. The pages of a large block the
+    /// program never touches are never made resident by the host, so a
+    /// big array on a deep stack costs little real memory.
+    private static func zeroedSlots(_ count: Int) -> UnsafeMutableRawPointer {
+        let p = calloc(max(1, count), MemoryLayout<GoValue>.stride)!
+        if !GoValue.zeroIsAllZeroBits {
+            p.bindMemory(to: GoValue.self, capacity: count).initialize(repeating: .int(0), count: count)
+        } else {
+            p.bindMemory(to: GoValue.self, capacity: max(1, count))
+        }
+        return p
     }
 
     @inline(__always) var slots: UnsafeMutablePointer<GoValue> { raw.assumingMemoryBound(to: GoValue.self) }
@@ -131,7 +151,7 @@ final class MemBlock: @unchecked Sendable {
             slots.deinitialize(count: count)
             Release.drain(&work)
         }
-        raw.deallocate()
+        free(raw)
     }
 
     /// Moves out the values that own other objects (see `Release`).

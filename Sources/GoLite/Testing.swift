@@ -76,6 +76,8 @@ struct TestingState {
     var contexts: [ObjectIdentifier: TestContext] = [:]
     var benchResults: [BenchResult] = []
     var finishedTests: [TestContext] = []
+    /// `go test -v`: each test announced, its log printed as it comes.
+    var verbose = false
     /// Subtest names used so far, for Go's `#01` suffixes.
     var subNames: [String: Int] = [:]
 
@@ -204,12 +206,13 @@ extension Machine {
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.count > 1 && lines.last == "" { lines.removeLast() }
-        var out = "    " + baseName(options.fileName) + ":\(line): "
+        var entry = "    " + baseName(options.fileName) + ":\(line): "
         for (i, l) in lines.enumerated() {
-            if i > 0 { out += "\n        " }
-            out += l
+            if i > 0 { entry += "\n        " }
+            entry += l
         }
-        ctx.log.append(out)
+        ctx.log.append(entry)
+        if testing.verbose { out.write(entry + "\n") }
     }
 
     func baseName(_ path: String) -> String {
@@ -220,6 +223,7 @@ extension Machine {
 
     /// Runs `f(t)` on a new goroutine, then its cleanups; then `then`.
     func runTest(_ ctx: TestContext, _ f: FuncValue, then: @escaping () -> Void) {
+        if testing.verbose { out.write("=== RUN   " + ctx.name + "\n") }
         let g = newGoroutine()
         g.onExit = { [unowned self] _ in
             self.runCleanups(ctx, then: {

@@ -9,6 +9,7 @@ public enum SimulatorCatalog {
         FramesSimulator.self,
         GCSimulator.self,
         EscapeSimulator.self,
+        BenchSimulator.self,
         StackSimulator.self,
         ArenaSimulator.self,
         WeakSimulator.self,
