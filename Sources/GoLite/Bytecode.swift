@@ -215,6 +215,7 @@ final class CompiledFunction: @unchecked Sendable {
     /// Stable storage for the running machine.
     private(set) var codeBuffer: UnsafeMutableBufferPointer<Instr> = .init(start: nil, count: 0)
     private(set) var constantBuffer: UnsafeMutableBufferPointer<GoValue> = .init(start: nil, count: 0)
+    private(set) var zeroBuffer: UnsafeMutableBufferPointer<GoValue> = .init(start: nil, count: 0)
 
     init(index: Int, name: String) {
         self.index = index
@@ -228,6 +229,9 @@ final class CompiledFunction: @unchecked Sendable {
         let k = UnsafeMutableBufferPointer<GoValue>.allocate(capacity: max(1, constants.count))
         _ = k.initialize(from: constants)
         constantBuffer = k
+        let z = UnsafeMutableBufferPointer<GoValue>.allocate(capacity: max(1, zeroTemplate.count))
+        _ = z.initialize(from: zeroTemplate)
+        zeroBuffer = z
     }
 
     deinit {
@@ -238,6 +242,10 @@ final class CompiledFunction: @unchecked Sendable {
         if let base = constantBuffer.baseAddress {
             base.deinitialize(count: constants.count)
             constantBuffer.deallocate()
+        }
+        if let base = zeroBuffer.baseAddress {
+            base.deinitialize(count: zeroTemplate.count)
+            zeroBuffer.deallocate()
         }
     }
 

@@ -19,6 +19,9 @@ enum Termination: Equatable {
 final class Machine {
     let exe: Executable
     let functions: [CompiledFunction]
+    /// The same functions, read without reference counting in the hot paths
+    /// (`functions` keeps them alive).
+    let table: UnsafeMutablePointer<Unmanaged<CompiledFunction>>
     let sites: [AllocSite]
     let globals: MemBlock
     let options: RunOptions
@@ -53,6 +56,8 @@ final class Machine {
     init(_ exe: Executable, options: RunOptions, output: OutputSink) {
         self.exe = exe
         self.functions = exe.functions
+        table = UnsafeMutablePointer<Unmanaged<CompiledFunction>>.allocate(capacity: max(1, exe.functions.count))
+        for (i, f) in exe.functions.enumerated() { table[i] = Unmanaged.passUnretained(f) }
         self.sites = exe.sites
         self.options = options
         self.out = output
@@ -62,6 +67,8 @@ final class Machine {
         collector = Collector(gogc: options.gogc, memoryLimit: options.memoryLimit, globals: exe.globalBytes)
         nextCheck = Machine.checkInterval
     }
+
+    deinit { table.deallocate() }
 
     // MARK: - Goroutines
 
@@ -138,44 +145,44 @@ final class Machine {
     @discardableResult
     func pushFrame(_ g: Goroutine, function: Int, args: Int, values: [GoValue]? = nil, prefix: [GoValue] = [],
                    ret: Int, kind: Frame.Kind, context: FuncValue? = nil) -> Bool {
-        let f = functions[function]
-        var base = 0
-        if let top = g.frames.last { base = Int(top.base) + functions[Int(top.function)].frameSize }
-        let end = base + f.frameSize
-        if g.frames.count >= options.maxFrames || end > Machine.maxRegisters {
-            stackTooDeep(g)
-            return false
-        }
-        g.stackUsed += f.stackBytes
-        while g.stackUsed > g.stackSize {
-            if g.stackSize * 2 > Machine.maxStack {
-                stackOverflow(g)
+        table[function]._withUnsafeGuaranteedRef { f -> Bool in
+            var base = 0
+            if let top = g.frames.last { base = Int(top.base) + table[Int(top.function)]._withUnsafeGuaranteedRef { $0.frameSize } }
+            let end = base + f.frameSize
+            if g.frames.count >= options.maxFrames || end > Machine.maxRegisters {
+                stackTooDeep(g)
                 return false
             }
-            g.stackSize *= 2
-        }
-        g.ensure(end)
-        let r = g.regs + base
-        var i = 0
-        for v in prefix where i < f.paramSlots { r[i] = v; i += 1 }
-        if let values {
-            for v in values where i < f.paramSlots { r[i] = v; i += 1 }
-        } else {
-            let src = g.regs + args
-            while i < f.paramSlots { r[i] = src[i - prefix.count]; i += 1 }
-        }
-        let n = f.zeroTo - f.zeroFrom
-        if n > 0 {
-            f.zeroTemplate.withUnsafeBufferPointer { z in
+            g.stackUsed += f.stackBytes
+            while g.stackUsed > g.stackSize {
+                if g.stackSize * 2 > Machine.maxStack {
+                    stackOverflow(g)
+                    return false
+                }
+                g.stackSize *= 2
+            }
+            g.ensure(end)
+            let r = g.regs + base
+            var i = 0
+            for v in prefix where i < f.paramSlots { r[i] = v; i += 1 }
+            if let values {
+                for v in values where i < f.paramSlots { r[i] = v; i += 1 }
+            } else {
+                let src = g.regs + args - prefix.count
+                while i < f.paramSlots { r[i] = src[i]; i += 1 }
+            }
+            let n = f.zeroTo - f.zeroFrom
+            if n > 0 {
+                let z = f.zeroBuffer.baseAddress!
                 let dst = r + f.zeroFrom
                 for j in 0..<n { dst[j] = z[j] }
             }
+            if let context { r[f.contextReg] = .fn(context) }
+            g.frames.append(Frame(function: Int32(function), pc: 0, base: Int32(base), ret: Int32(ret),
+                                  deferBase: Int32(g.defers.count), kind: kind))
+            cost.calls += 1
+            return true
         }
-        if let context { r[f.contextReg] = .fn(context) }
-        g.frames.append(Frame(function: Int32(function), pc: 0, base: Int32(base), ret: Int32(ret),
-                              deferBase: Int32(g.defers.count), kind: kind))
-        cost.calls += 1
-        return true
     }
 
     enum Invoked: Equatable {

@@ -6,6 +6,8 @@
 /// Where the loop is: the running function's code and constants, the pc,
 /// and the frame's registers.
 struct Cursor {
+    /// The running function, held without reference counting.
+    var fn: Unmanaged<CompiledFunction>
     var code: UnsafeMutablePointer<Instr>
     var consts: UnsafeMutablePointer<GoValue>
     var pc: Int
@@ -27,13 +29,16 @@ extension Machine {
     func cursor(_ g: Goroutine) -> Cursor {
         if g.frames.isEmpty {
             let h = exe.halt
-            return Cursor(code: h.codeBuffer.baseAddress!, consts: h.constantBuffer.baseAddress!, pc: 0, fr: g.regs, top: -1, function: h.index)
+            return Cursor(fn: Unmanaged.passUnretained(h), code: h.codeBuffer.baseAddress!, consts: h.constantBuffer.baseAddress!,
+                          pc: 0, fr: g.regs, top: -1, function: h.index)
         }
         let top = g.frames.count - 1
         let f = g.frames[top]
-        let fn = functions[Int(f.function)]
-        return Cursor(code: fn.codeBuffer.baseAddress!, consts: fn.constantBuffer.baseAddress!, pc: Int(f.pc),
-                      fr: g.regs + Int(f.base), top: top, function: Int(f.function))
+        let u = table[Int(f.function)]
+        return u._withUnsafeGuaranteedRef { fn in
+            Cursor(fn: u, code: fn.codeBuffer.baseAddress!, consts: fn.constantBuffer.baseAddress!, pc: Int(f.pc),
+                   fr: g.regs + Int(f.base), top: top, function: Int(f.function))
+        }
     }
 
     /// Runs `g` until it blocks, ends, is preempted, or (for calls made by
@@ -131,7 +136,7 @@ extension Machine {
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .sliceLoad(let d, let s, let i, let x):
-                let e = functions[c.function].aux.elements[Int(x)]
+                let e = c.fn._withUnsafeGuaranteedRef { $0.aux.elements[Int(x)] }
                 if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
                    UInt(bitPattern: idx) < UInt(len) {
                     let at = Int(off) + idx * e.stride + e.offset
@@ -141,7 +146,7 @@ extension Machine {
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .sliceStore(let s, let i, let v, let x):
-                let e = functions[c.function].aux.elements[Int(x)]
+                let e = c.fn._withUnsafeGuaranteedRef { $0.aux.elements[Int(x)] }
                 if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
                    UInt(bitPattern: idx) < UInt(len) {
                     let at = Int(off) + idx * e.stride + e.offset
@@ -151,7 +156,7 @@ extension Machine {
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .sliceAddr(let d, let s, let i, let x):
-                let e = functions[c.function].aux.elements[Int(x)]
+                let e = c.fn._withUnsafeGuaranteedRef { $0.aux.elements[Int(x)] }
                 if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
                    UInt(bitPattern: idx) < UInt(len) {
                     c.fr[Int(d)] = .pointer(b, Int(off) + idx * e.stride + e.offset)
@@ -160,7 +165,7 @@ extension Machine {
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .arrayAddr(let d, let p, let i, let x):
-                let e = functions[c.function].aux.elements[Int(x)]
+                let e = c.fn._withUnsafeGuaranteedRef { $0.aux.elements[Int(x)] }
                 guard case .pointer(let b, let base) = c.fr[Int(p)] else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
@@ -173,7 +178,7 @@ extension Machine {
                     switch indexFault(g, c.fr[Int(i)], length: e.length) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .regIndex(let d, let a, let i, let x):
-                let e = functions[c.function].aux.elements[Int(x)]
+                let e = c.fn._withUnsafeGuaranteedRef { $0.aux.elements[Int(x)] }
                 if case .int(let idx) = c.fr[Int(i)], UInt(bitPattern: idx) < UInt(e.length) {
                     let at = Int(a) + e.offset + idx * e.stride
                     for k in 0..<e.n { c.fr[Int(d) + k] = c.fr[at + k] }
@@ -219,7 +224,7 @@ extension Machine {
                 c.fr[Int(d)] = newArray(Int(n), site: Int(site))
             case .sliceExpr(let d, let a, let lo, let hi, let x):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch sliceExpression(g, c.fr, d: Int(d), a: Int(a), lo: Int(lo), hi: Int(hi), aux: functions[c.function].aux.slices[Int(x)]) {
+                switch sliceExpression(g, c.fr, d: Int(d), a: Int(a), lo: Int(lo), hi: Int(hi), aux: c.fn._withUnsafeGuaranteedRef { $0.aux.slices[Int(x)] }) {
                 case .next: break
                 case .reload: c = cursor(g)
                 case .stop(let st): return st
@@ -263,7 +268,7 @@ extension Machine {
                 c.fr[Int(d)] = .bool(compareStrings(cond, c.fr[Int(a)], c.fr[Int(b)]))
             case .equal(let d, let a, let b, let x, let negate):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch equal(g, c.fr, d: Int(d), a: Int(a), b: Int(b), plan: functions[c.function].aux.equalities[Int(x)], negate: negate) {
+                switch equal(g, c.fr, d: Int(d), a: Int(a), b: Int(b), plan: c.fn._withUnsafeGuaranteedRef { $0.aux.equalities[Int(x)] }, negate: negate) {
                 case .next: break
                 case .reload: c = cursor(g)
                 case .stop(let st): return st
@@ -297,7 +302,7 @@ extension Machine {
             case .box(let d, let s, let site):
                 c.fr[Int(d)] = box(c.fr + Int(s), site: Int(site))
             case .assertType(let d, let a, let x, let ok):
-                let t = functions[c.function].aux.types[Int(x)]
+                let t = c.fn._withUnsafeGuaranteedRef { $0.aux.types[Int(x)] }
                 if case .iface(let dt, let b) = c.fr[Int(a)], dt === t {
                     for k in 0..<t.slots { c.fr[Int(d) + k] = b.load(k) }
                     if ok >= 0 { c.fr[Int(ok)] = .int(1) }
@@ -307,10 +312,10 @@ extension Machine {
                     c.fr[Int(ok)] = .int(0)
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
-                    switch fault(g, .typeAssertion(from: c.fr[Int(a)], interface: functions[c.function].aux.assertSources[Int(x)], to: t.name, missing: nil)) { case .stop(let s): return s; default: c = cursor(g) }
+                    switch fault(g, .typeAssertion(from: c.fr[Int(a)], interface: c.fn._withUnsafeGuaranteedRef { $0.aux.assertSources[Int(x)] }, to: t.name, missing: nil)) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .assertIface(let d, let a, let x, let ok):
-                let check = functions[c.function].aux.interfaces[Int(x)]
+                let check = c.fn._withUnsafeGuaranteedRef { $0.aux.interfaces[Int(x)] }
                 let v = c.fr[Int(a)]
                 if case .iface(let dt, _) = v, missingMethod(dt, check) == nil {
                     c.fr[Int(d)] = v
@@ -325,10 +330,10 @@ extension Machine {
                     switch fault(g, .typeAssertion(from: v, interface: check.source, to: check.name, missing: missing)) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .typeIs(let d, let a, let x):
-                let t = functions[c.function].aux.types[Int(x)]
+                let t = c.fn._withUnsafeGuaranteedRef { $0.aux.types[Int(x)] }
                 if case .iface(let dt, _) = c.fr[Int(a)] { c.fr[Int(d)] = .bool(dt === t) } else { c.fr[Int(d)] = .int(0) }
             case .implements(let d, let a, let x):
-                let check = functions[c.function].aux.interfaces[Int(x)]
+                let check = c.fn._withUnsafeGuaranteedRef { $0.aux.interfaces[Int(x)] }
                 if case .iface(let dt, _) = c.fr[Int(a)] { c.fr[Int(d)] = .bool(missingMethod(dt, check) == nil) } else { c.fr[Int(d)] = .int(0) }
             case .unbox(let d, let a, let n):
                 if case .iface(_, let b) = c.fr[Int(a)] {
@@ -343,6 +348,14 @@ extension Machine {
                 c = cursor(g)
             case .callValue(let fv, let args, let ret):
                 g.frames[c.top].pc = Int32(c.pc)
+                if case .fn(let f) = c.fr[Int(fv)], f.function >= 0, !f.bound {
+                    // A declared function or a closure: no receiver to prepend.
+                    let base = Int(g.frames[c.top].base)
+                    if !pushFrame(g, function: f.function, args: base + Int(args), ret: base + Int(ret), kind: .normal,
+                                  context: f.captures.isEmpty ? nil : f) { return .fatal }
+                    c = cursor(g)
+                    continue
+                }
                 switch callValue(g, c.fr[Int(fv)], args: Int(args), ret: Int(ret)) {
                 case .next: break
                 case .reload: c = cursor(g)
@@ -350,14 +363,14 @@ extension Machine {
                 }
             case .callIface(let recv, let args, let ret, let x):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch callInterface(g, c.fr[Int(recv)], args: Int(args), ret: Int(ret), aux: functions[c.function].aux.calls[Int(x)]) {
+                switch callInterface(g, c.fr[Int(recv)], args: Int(args), ret: Int(ret), aux: c.fn._withUnsafeGuaranteedRef { $0.aux.calls[Int(x)] }) {
                 case .next: break
                 case .reload: c = cursor(g)
                 case .stop(let st): return st
                 }
             case .callNative(let x, let args, let ret):
                 g.frames[c.top].pc = Int32(c.pc)
-                let nc = functions[c.function].aux.natives[Int(x)]
+                let nc = c.fn._withUnsafeGuaranteedRef { $0.aux.natives[Int(x)] }
                 let base = Int(g.frames[c.top].base)
                 let values = Array(UnsafeBufferPointer(start: c.fr + Int(args), count: nc.function.argumentSlots))
                 switch callNative(g, nc, values, ret: base + Int(ret)) {
@@ -373,29 +386,45 @@ extension Machine {
                     return s
                 }
             case .ret:
+                let f = g.frames[c.top]
+                let simple = f.kind == .normal && g.defers.count == Int(f.deferBase) && c.top > 0
+                    && c.fn._withUnsafeGuaranteedRef { $0.boxedResults.isEmpty }
+                if simple {
+                    // The common return: no deferred calls, results already in place.
+                    let (params, results, bytes) = c.fn._withUnsafeGuaranteedRef { ($0.paramSlots, $0.resultSlots, $0.stackBytes) }
+                    if f.ret >= 0 {
+                        let src = c.fr + params
+                        let dst = g.regs + Int(f.ret)
+                        for k in 0..<results { dst[k] = src[k] }
+                    }
+                    g.frames.removeLast()
+                    g.stackUsed -= bytes
+                    c = cursor(g)
+                    continue
+                }
                 g.frames[c.top].pc = Int32(c.pc - 1)
                 if let s = returnFromFrame(g, stopDepth: stopDepth) { return s }
                 c = cursor(g)
             case .makeClosure(let d, let first, let x, let site):
-                let info = functions[c.function].aux.closures[Int(x)]
+                let info = c.fn._withUnsafeGuaranteedRef { $0.aux.closures[Int(x)] }
                 c.fr[Int(d)] = makeClosure(info, captures: c.fr + Int(first), site: Int(site))
             case .methodValue(let d, let recv, let x, let site):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch methodValue(g, c.fr, d: Int(d), recv: Int(recv), aux: functions[c.function].aux.methodValues[Int(x)], site: Int(site)) {
+                switch methodValue(g, c.fr, d: Int(d), recv: Int(recv), aux: c.fn._withUnsafeGuaranteedRef { $0.aux.methodValues[Int(x)] }, site: Int(site)) {
                 case .next: break
                 case .reload: c = cursor(g)
                 case .stop(let st): return st
                 }
             case .deferCall(let x, let first):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch pendingCall(g, functions[c.function].aux.deferred[Int(x)], values: c.fr + Int(first)) {
+                switch pendingCall(g, c.fn._withUnsafeGuaranteedRef { $0.aux.deferred[Int(x)] }, values: c.fr + Int(first)) {
                 case .call(let call): g.defers.append(call)
                 case .flow(let flow):
                     switch flow { case .stop(let st): return st; default: c = cursor(g) }
                 }
             case .goCall(let x, let first):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch pendingCall(g, functions[c.function].aux.deferred[Int(x)], values: c.fr + Int(first)) {
+                switch pendingCall(g, c.fn._withUnsafeGuaranteedRef { $0.aux.deferred[Int(x)] }, values: c.fr + Int(first)) {
                 case .call(let call):
                     let ng = newGoroutine()
                     if invoke(ng, call, kind: .entry, ret: -1) == .failed { return .fatal }
@@ -410,7 +439,7 @@ extension Machine {
             case .recover(let d):
                 c.fr[Int(d)] = recover(g)
             case .loadCaptures(let first, let n):
-                if case .fn(let f) = c.fr[functions[c.function].contextReg] {
+                if case .fn(let f) = c.fr[c.fn._withUnsafeGuaranteedRef { $0.contextReg }] {
                     for k in 0..<Int(n) where k < f.captures.count { c.fr[Int(first) + k] = f.captures[k] }
                 }
 
@@ -424,21 +453,21 @@ extension Machine {
                 }
             case .mapLoad(let d, let m, let k, let x, let ok):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch mapLoad(g, c.fr, d: Int(d), m: Int(m), k: Int(k), aux: functions[c.function].aux.maps[Int(x)], ok: Int(ok)) {
+                switch mapLoad(g, c.fr, d: Int(d), m: Int(m), k: Int(k), aux: c.fn._withUnsafeGuaranteedRef { $0.aux.maps[Int(x)] }, ok: Int(ok)) {
                 case .next: break
                 case .reload: c = cursor(g)
                 case .stop(let st): return st
                 }
             case .mapStore(let m, let k, let v, let x):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch mapStore(g, c.fr, m: Int(m), k: Int(k), v: Int(v), aux: functions[c.function].aux.maps[Int(x)]) {
+                switch mapStore(g, c.fr, m: Int(m), k: Int(k), v: Int(v), aux: c.fn._withUnsafeGuaranteedRef { $0.aux.maps[Int(x)] }) {
                 case .next: break
                 case .reload: c = cursor(g)
                 case .stop(let st): return st
                 }
             case .mapDelete(let m, let k, let x):
                 g.frames[c.top].pc = Int32(c.pc)
-                switch mapDelete(g, c.fr, m: Int(m), k: Int(k), aux: functions[c.function].aux.maps[Int(x)]) {
+                switch mapDelete(g, c.fr, m: Int(m), k: Int(k), aux: c.fn._withUnsafeGuaranteedRef { $0.aux.maps[Int(x)] }) {
                 case .next: break
                 case .reload: c = cursor(g)
                 case .stop(let st): return st
@@ -478,10 +507,10 @@ extension Machine {
                 case .stop(let st): return st
                 }
             case .printValues(let first, let x):
-                let p = functions[c.function].aux.prints[Int(x)]
+                let p = c.fn._withUnsafeGuaranteedRef { $0.aux.prints[Int(x)] }
                 printBuiltin(c.fr + Int(first), p)
             case .unreachable:
-                termination = .limit("memlane: internal error: reached the end of " + functions[c.function].name)
+                termination = .limit("memlane: internal error: reached the end of " + c.fn._withUnsafeGuaranteedRef { $0.name })
                 return .fatal
             case .halt:
                 return .finished
