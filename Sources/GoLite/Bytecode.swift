@@ -77,6 +77,8 @@ enum Instr {
     case brIK(a: Int32, v: Int32, c: Cond, t: Int32)
     /// Counts `n` executed statements (the step budget and the cost model).
     case tick(n: Int32)
+    /// `tick` then `jump`: the back edge of a loop.
+    case tickJump(n: Int32, t: Int32)
     /// Range over a string: decodes the rune at `i` into `d` (index) and `d+1`
     /// (rune), advancing the byte offset in `i+1`; jumps to `t` at the end.
     case strNext(s: Int32, i: Int32, t: Int32)

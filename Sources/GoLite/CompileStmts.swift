@@ -197,7 +197,10 @@ extension FunctionCompiler {
 
     func returnStmt(_ results: [IRNode]) {
         let fi = index < pc.info.functions.count ? pc.info.functions[index] : nil
-        if !results.isEmpty, let fi {
+        if results.count == 1, let fi, fi.results.count == 1, case .reg(let r) = place(ofVariable: fi.results[0]),
+           slots(results[0].type) == 1, canTarget(results[0]) {
+            _ = expr(results[0], into: r)
+        } else if !results.isEmpty, let fi {
             var values: [Int32] = []
             for r in results {
                 let t = temp(slots(r.type))
@@ -277,11 +280,17 @@ extension FunctionCompiler {
         let scope = scopes.removeLast()
         patchAll(scope.continues, to: label())
         block(post)
-        flushTicks()
-        emit(.jump(t: Int32(top)))
+        backEdge(to: top)
         let end = label()
         patchAll(exits, to: end)
         patchAll(scope.breaks, to: end)
+    }
+
+    /// The jump back to a loop's top, counting the statements before it.
+    func backEdge(to top: Int) {
+        let n = pendingTicks
+        pendingTicks = 0
+        emit(n > 0 ? .tickJump(n: n, t: Int32(top)) : .jump(t: Int32(top)))
     }
 
     func branch(_ kind: BranchKind) {
@@ -360,7 +369,12 @@ extension FunctionCompiler {
             if let p = keyPlace, let kn = key { store(p, i, 1, kn.type) }
             if let p = valuePlace, let vn = value, let access {
                 let v = access(i)
-                store(p, v, slots(vn.type), vn.type)
+                if case .reg(let r) = p, slots(vn.type) == 1, let last = code.last, case .sliceLoad1(let d, let sr, let ir) = last, d == v {
+                    // Load the element straight into the variable.
+                    code[code.count - 1] = .sliceLoad1(d: r, s: sr, i: ir)
+                } else {
+                    store(p, v, slots(vn.type), vn.type)
+                }
             }
             cont = { [self] in emit(.addIK(d: i, a: i, v: 1)) }
         }
@@ -369,8 +383,7 @@ extension FunctionCompiler {
         let scope = scopes.removeLast()
         patchAll(scope.continues, to: label())
         cont()
-        flushTicks()
-        emit(.jump(t: Int32(top)))
+        backEdge(to: top)
         let end = label()
         patchAll(exits, to: end)
         patchAll(scope.breaks, to: end)

@@ -295,6 +295,13 @@ extension Machine {
                     g.frames[c.top].pc = Int32(c.pc)
                     if let s = checkpoint(g, stopDepth: stopDepth) { return s }
                 }
+            case .tickJump(let n, let t):
+                c.pc = Int(t)
+                steps &+= Int(n)
+                if steps >= nextCheck {
+                    g.frames[c.top].pc = Int32(c.pc)
+                    if let s = checkpoint(g, stopDepth: stopDepth) { return s }
+                }
             case .strNext(let s, let i, let t):
                 if !nextRune(c.fr[Int(s)], state: c.fr + Int(i)) { c.pc = Int(t) }
 
