@@ -28,6 +28,8 @@ struct GoFormatter {
     }
 
     static let maxDepth = 40
+    /// fmt refuses widths and precisions over a million (`tooLarge`).
+    static let maxWidth = 1_000_000
 
     // MARK: - Entry points
 
@@ -77,8 +79,8 @@ struct GoFormatter {
                 i += 1
                 if argIndex < args.count, case .iface(let t, let b) = args[argIndex], case .int = t.kind {
                     var w = b.load(0).intValue
-                    if w < 0 { spec.minus = true; w = -w }
-                    spec.width = w
+                    if w < 0 { spec.minus = true; w = w == Int.min ? Int.max : -w }
+                    if w > GoFormatter.maxWidth { out += "%!(BADWIDTH)" } else { spec.width = w }
                 } else {
                     out += "%!(BADWIDTH)"
                 }
@@ -86,7 +88,14 @@ struct GoFormatter {
             } else {
                 var w = 0
                 var has = false
-                while i < n, pattern[i] >= 48, pattern[i] <= 57 { w = w * 10 + Int(pattern[i] - 48); has = true; i += 1 }
+                var bad = false
+                while i < n, pattern[i] >= 48, pattern[i] <= 57 {
+                    if w > GoFormatter.maxWidth { bad = true } else { w = w * 10 + Int(pattern[i] - 48) }
+                    has = true
+                    i += 1
+                }
+                // Go's parsenum gives up on the rest of the format.
+                if bad || w > GoFormatter.maxWidth { out += "%!(NOVERB)"; i = n; break }
                 if has { spec.width = w }
             }
             // Precision.
@@ -96,14 +105,19 @@ struct GoFormatter {
                     i += 1
                     if argIndex < args.count, case .iface(let t, let b) = args[argIndex], case .int = t.kind {
                         let p = b.load(0).intValue
-                        spec.precision = p < 0 ? nil : p
+                        if p > GoFormatter.maxWidth { out += "%!(BADPREC)" } else { spec.precision = p < 0 ? nil : p }
                     } else {
                         out += "%!(BADPREC)"
                     }
                     argIndex += 1
                 } else {
                     var p = 0
-                    while i < n, pattern[i] >= 48, pattern[i] <= 57 { p = p * 10 + Int(pattern[i] - 48); i += 1 }
+                    var bad = false
+                    while i < n, pattern[i] >= 48, pattern[i] <= 57 {
+                        if p > GoFormatter.maxWidth { bad = true } else { p = p * 10 + Int(pattern[i] - 48) }
+                        i += 1
+                    }
+                    if bad || p > GoFormatter.maxWidth { out += "%!(NOVERB)"; i = n; break }
                     spec.precision = p
                 }
             }
@@ -532,7 +546,8 @@ struct GoFormatter {
         return 0
     }
 
-    private func compareSlot(_ x: GoValue, _ y: GoValue, _ t: GoType) -> Int {
+    private func compareSlot(_ x: GoValue, _ y: GoValue, _ t: GoType, depth: Int = 0) -> Int {
+        if depth > GoFormatter.maxDepth { return 0 }
         switch (x, y) {
         case (.int(let p), .int(let q)):
             if t.basicKind.flatMap({ IntKind($0) }) == .uint64 {
@@ -551,7 +566,7 @@ struct GoFormatter {
         case (.iface(let t1, let b1), .iface(let t2, let b2)):
             if t1 !== t2 { return t1.id < t2.id ? -1 : 1 }
             for i in 0..<t1.slots {
-                let c = compareSlot(b1.load(i), b2.load(i), t1.type)
+                let c = compareSlot(b1.load(i), b2.load(i), t1.type, depth: depth + 1)
                 if c != 0 { return c }
             }
             return 0

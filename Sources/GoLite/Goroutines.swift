@@ -77,7 +77,7 @@ final class Goroutine {
 
     init(id: Int) {
         self.id = id
-        capacity = 256
+        capacity = 64
         regs = UnsafeMutablePointer<GoValue>.allocate(capacity: capacity)
         regs.initialize(repeating: .int(0), count: capacity)
     }

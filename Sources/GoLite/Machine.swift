@@ -50,6 +50,7 @@ final class Machine {
     static let timeSlice = 20_000
     static let maxRegisters = 1 << 22
     static let maxBoundaryDepth = 200
+    static let maxGoroutines = 20_000
     /// Go's default maximum stack (runtime/debug.SetMaxStack).
     static let maxStack = 1_000_000_000
 
@@ -73,6 +74,10 @@ final class Machine {
     // MARK: - Goroutines
 
     func newGoroutine() -> Goroutine {
+        if goroutines.count >= Machine.maxGoroutines && termination == nil {
+            termination = .limit(L("memlane: stopped: the program has {0} goroutines; the simulator allows {0}", Machine.maxGoroutines))
+            nextCheck = 0
+        }
         let g = Goroutine(id: nextID)
         nextID += 1
         goroutines[g.id] = g

@@ -8,7 +8,8 @@ extension Machine {
     /// Limits that keep the tutor within its memory.
     static let maxBlockSlots = 1 << 22
     static let maxBlockBytes = 1 << 28
-    static let maxLiveHeap = 1 << 28
+    static let maxLiveHeap = 1 << 27
+    static let maxHeapInUse = 1 << 30
 
     /// `mallocgc`: counts the allocation and returns the bytes the object
     /// holds on the heap (for the live-heap figure).
@@ -16,6 +17,11 @@ extension Machine {
     func malloc(_ size: Int, noscan: Bool) -> Int {
         let (kind, bytes) = allocator.malloc(size, noscan: noscan)
         if kind == .none { return 0 }
+        if collector.inUse > Machine.maxHeapInUse && termination == nil {
+            // Only without collection (GOGC=off, a huge GOGC) does the heap grow this far.
+            termination = .limit(L("memlane: stopped: the heap in use passed {0} bytes, the simulated machine's memory", Machine.maxHeapInUse))
+            nextCheck = 0
+        }
         cost.allocation += CostModel.allocation(kind, bytes: bytes)
         collector.allocated(bytes)
         // A cycle is due: it runs at the next statement boundary.
@@ -32,7 +38,8 @@ extension Machine {
         return nextStackAddress
     }
 
-    private func tooLarge(_ what: Int) {
+    func tooLarge(_ what: Int) {
+        nextCheck = 0
         if termination == nil {
             termination = .limit(L("memlane: stopped: one allocation of {0} elements is more than the simulator allows ({1} bytes or {2} slots)",
                                    what, Machine.maxBlockBytes, Machine.maxBlockSlots))
@@ -237,6 +244,10 @@ extension Machine {
             if l > 0 { nonEmpty += 1; only = i }
         }
         if total == 0 { return .string(exe.emptyString, 0, 0) }
+        if total > Machine.maxBlockBytes {
+            tooLarge(total)
+            return .string(exe.emptyString, 0, 0)
+        }
         if nonEmpty == 1, case .string(let b, _, _) = parts[only], !s.escapes || !b.onStack { return parts[only] }
         let onStack = !s.escapes && total <= 32
         let heap = onStack ? 0 : malloc(total, noscan: true)

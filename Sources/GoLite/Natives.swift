@@ -65,6 +65,10 @@ extension Machine {
     /// A string `fmt` builds and returns: `string(p.buf)`, one allocation of its length.
     func resultString(_ text: String) -> GoValue {
         let bytes = Array(text.utf8)
+        if bytes.count > Machine.maxBlockBytes {
+            tooLarge(bytes.count)
+            return .string(exe.emptyString, 0, 0)
+        }
         if bytes.isEmpty { return .string(exe.emptyString, 0, 0) }
         // slicebytetostring: a single byte comes from runtime.staticuint64s.
         let held = bytes.count == 1 ? 0 : malloc(bytes.count, noscan: true)

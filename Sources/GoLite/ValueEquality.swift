@@ -1,7 +1,12 @@
 /// Go's `==` on values, and the hashing map keys need, slot by slot.
 enum ValueEquality {
+    /// Interfaces nested deeper than this compare unequal and hash alike
+    /// (Go itself would overflow its stack on such values).
+    static let maxDepth = 100_000
+
     /// Equality of one slot (interfaces compare their dynamic types and values).
-    static func equal(_ a: GoValue, _ b: GoValue) -> Bool {
+    static func equal(_ a: GoValue, _ b: GoValue, depth: Int = 0) -> Bool {
+        if depth > maxDepth { return false }
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
         case (.float(let x), .float(let y)): return x == y
@@ -11,7 +16,7 @@ enum ValueEquality {
         case (.null, .null): return true
         case (.iface(let t1, let b1), .iface(let t2, let b2)):
             guard t1 === t2 else { return false }
-            for i in 0..<t1.slots where !equal(b1.load(i), b2.load(i)) { return false }
+            for i in 0..<t1.slots where !equal(b1.load(i), b2.load(i), depth: depth + 1) { return false }
             return true
         case (.map(let m1), .map(let m2)): return m1 === m2
         case (.chan(let c1), .chan(let c2)): return c1 === c2
@@ -41,16 +46,17 @@ enum ValueEquality {
 
     /// The dynamic type that makes a value impossible to compare or hash
     /// (an interface holding a slice, map or func), if any.
-    static func uncomparableType(_ v: GoValue) -> RType? {
-        guard case .iface(let t, let b) = v else { return nil }
+    static func uncomparableType(_ v: GoValue, depth: Int = 0) -> RType? {
+        guard case .iface(let t, let b) = v, depth <= maxDepth else { return nil }
         if !t.comparable { return t }
         if t.kind == .structure || t.kind == .array || t.kind == .interface {
-            for i in 0..<t.slots { if let bad = uncomparableType(b.load(i)) { return bad } }
+            for i in 0..<t.slots { if let bad = uncomparableType(b.load(i), depth: depth + 1) { return bad } }
         }
         return nil
     }
 
-    static func hash(_ v: GoValue, into h: inout Hasher) {
+    static func hash(_ v: GoValue, into h: inout Hasher, depth: Int = 0) {
+        if depth > maxDepth { return }
         switch v {
         case .int(let x): h.combine(x)
         case .float(let x): h.combine(x == 0 ? 0 : x.bitPattern)
@@ -60,7 +66,7 @@ enum ValueEquality {
         case .pointer(let b, let i): h.combine(ObjectIdentifier(b)); h.combine(i)
         case .iface(let t, let b):
             h.combine(t.id)
-            for i in 0..<t.slots { hash(b.load(i), into: &h) }
+            for i in 0..<t.slots { hash(b.load(i), into: &h, depth: depth + 1) }
         case .map(let m): h.combine(ObjectIdentifier(m))
         case .chan(let c): h.combine(ObjectIdentifier(c))
         case .fn(let f): h.combine(ObjectIdentifier(f))
@@ -71,8 +77,9 @@ enum ValueEquality {
 
     /// A hash that does not change between runs, for placing keys in the
     /// simulated map's buckets (Swift's own hashing is seeded per process).
-    static func stableHash(_ v: GoValue, seed: UInt64) -> UInt64 {
+    static func stableHash(_ v: GoValue, seed: UInt64, depth: Int = 0) -> UInt64 {
         var x = seed
+        if depth > maxDepth { return x }
         func mix(_ v: UInt64) {
             x = (x ^ v) &* 0x100000001b3
             x ^= x >> 29
@@ -87,7 +94,7 @@ enum ValueEquality {
         case .pointer(let b, let i): mix(UInt64(b.address &+ i))
         case .iface(let t, let b):
             mix(UInt64(t.id))
-            for i in 0..<t.slots { mix(stableHash(b.load(i), seed: x)) }
+            for i in 0..<t.slots { mix(stableHash(b.load(i), seed: x, depth: depth + 1)) }
         case .map, .chan, .fn, .slice, .null: mix(0x9e3779b97f4a7c15)
         }
         // SplitMix64 finaliser: every bit of the key reaches the low bits.
