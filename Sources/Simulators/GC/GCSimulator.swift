@@ -179,8 +179,22 @@ public struct GCSimulator: Simulator {
                           summary: L("cycles a young object has survived (generational)")),
             StateFunction("generation", signature: "generation(NAME) -> string", arity: 1,
                           summary: L("\"young\" or \"old\" (generational)")),
-        ]
+        ],
+        example: ExampleExercise(
+            task: "The incremental collector is marking with no write barrier. Store C's pointer to B, drop A's, and finish the cycle without losing B.",
+            setup: ["collector incremental", "barrier none", "new A", "new B", "new C", "root C", "root A", "ptr A.f = B"],
+            check: [#"gc.cycles == 1 => "Run a cycle step by step: `gc start`, `step`, the pointer writes, then `finish`.""#,
+                    #"field("C", "f") == "B" => "C.f should point at B: `ptr C.f = B` while the cycle marks.""#,
+                    #"lost == [] => "The collector freed {lost} although C still points at it: choose a barrier before `gc start`.""#],
+            solution: ["barrier yuasa", "gc start", "step", "ptr C.f = B", "ptr A.f = nil", "finish"],
+            hints: ["Without a barrier the collector never hears that black C now points at white B.",
+                    "`barrier yuasa` (or dijkstra, or hybrid) before `gc start`, then the same moves."])
     ) }
+
+    /// The object graph with its colours, for `export dot|svg`.
+    public func diagram() -> Diagram {
+        HeapDiagram.diagram(heap, title: Self.info.name + " — " + Self.info.title, annotate: annotation)
+    }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
         switch command.verb {
