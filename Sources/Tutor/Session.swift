@@ -95,6 +95,10 @@ public final class Session {
 
     /// Resumes where the learner stopped and shows that step.
     public func start() -> String {
+        TextWrapper.fitLines(resume(), width: options.width)
+    }
+
+    func resume() -> String {
         var text = ""
         if let warning = store.warning { text += Ink.paint(warning, .yellow) + "\n\n" }
         guard !book.lessons.isEmpty else { return text + L("This book has no lessons.") }
