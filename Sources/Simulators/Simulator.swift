@@ -14,8 +14,9 @@ public struct SimulationContext {
     /// against the book's Content/ folder, then the working directory.
     /// Returns the text and the path as it should be shown.
     public var readFile: (String) throws(SimulatorError) -> (text: String, shownPath: String)
-    /// Opens the learner's editor on a text and returns the edited text;
-    /// nil where no editor may be run (lint, piped sessions without a TTY).
+    /// Opens the learner's editor on a text (the second argument names the
+    /// scratch file, e.g. `main.go`) and returns the edited text; nil where
+    /// no editor may be run (lint, piped sessions without a TTY).
     public var edit: ((String, String) throws(SimulatorError) -> String)?
 
     public init(color: Bool = false, width: Int = 80,

@@ -200,8 +200,8 @@ public final class Session {
         SimulationContext(color: options.color, width: options.width,
                           isInterrupted: { memlane_interrupted() != 0 },
                           readFile: { [book] path throws(SimulatorError) in try Self.read(path, book: book) },
-                          edit: options.interactive ? { text, suffix throws(SimulatorError) in
-                              try ExternalEditor.edit(text, suffix: suffix, environment: self.options.environment)
+                          edit: options.interactive ? { text, fileName throws(SimulatorError) in
+                              try ExternalEditor.edit(text, fileName: fileName, environment: self.options.environment)
                           } : nil)
     }
 

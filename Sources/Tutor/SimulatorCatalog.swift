@@ -1,4 +1,5 @@
 import Simulators
+import GoLite
 
 /// Every simulator the tutor offers, by name. A new chapter adds its
 /// simulator here and nowhere else.
@@ -7,6 +8,7 @@ public enum SimulatorCatalog {
         AsmSimulator.self,
         FramesSimulator.self,
         GCSimulator.self,
+        EscapeSimulator.self,
         StackSimulator.self,
         ArenaSimulator.self,
         WeakSimulator.self,

@@ -15,6 +15,7 @@ struct Memlane: ParsableCommand {
             New.self,
             Sims.self,
             Report.self,
+            EscapeCommand.self,
         ],
         defaultSubcommand: Start.self
     )
