@@ -99,6 +99,46 @@ import Testing
         #expect(!run.stdout.contains("直接扱っていました。 "))
     }
 
+    /// Chapter 4 in Japanese at 40 columns: a wrong road first, whose check
+    /// message comes back translated with the heap interpolated, then the
+    /// exercise solved with the same commands as in English.
+    @Test func chapterFourExerciseIsSolvedInJapanese() throws {
+        let home = MemlaneBinary.temporaryHome()
+        let moves = """
+        goto gc#unreachable
+        gc
+        check
+        graph
+        ptr cache.next = nil
+        gc
+        check
+        quit
+        """
+        let run = try MemlaneBinary.run(["--lang", "ja"], input: moves, home: home, extra: ["COLUMNS": "40"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = Self.squeezed(run.stdout)
+        // The task, in Japanese.
+        #expect(out.contains(Self.squeezed("ポインタを1つだけ変えて古いエントリをゴミにし、それからGCを実行してください。")))
+        // The first check fails on the heap and says so in Japanese, with the
+        // names the learner left on it.
+        #expect(out.contains(Self.squeezed(
+            "GCの後、ヒープには [\"session\", \"user\", \"cache\", \"old1\", \"old2\"] があります。"
+                + "残るのは session、user、cache だけのはずです。`reset` でやり直せます。")))
+        #expect(!out.contains(Self.squeezed("After the collection the heap holds")))
+        // The same commands as in English solve it.
+        #expect(run.says("cycle 2 done: freed old1, old2 (2 object(s)), 3 object(s) live"))
+        #expect(run.says("Exercise `unreachable` passed!"))
+        for line in run.stdout.split(separator: "\n").map(String.init) {
+            #expect(Self.width(line) <= 40, "too wide: \(line)")
+            #expect(!["、", "。", "」", "）"].contains(line.trimmingCharacters(in: .whitespaces).first.map(String.init) ?? ""),
+                    "starts with closing punctuation: \(line)")
+        }
+
+        let progress = try Self.progress(home: home, lesson: "gc")
+        #expect(progress.exercises["unreachable"]?["status"] as? String == "passed")
+        #expect(progress.position == "gc")
+    }
+
     // MARK: - Helpers
 
     struct Progress {
@@ -108,16 +148,23 @@ import Testing
         var position: String?
     }
 
-    static func progress(home: URL) throws -> Progress {
+    static func progress(home: URL, lesson id: String = "memory") throws -> Progress {
         let json = try MemlaneBinary.run(["progress", "--json"], home: home)
         #expect(json.status == 0, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         let lessons = object["lessons"] as? [String: Any] ?? [:]
-        let memory = lessons["memory"] as? [String: Any] ?? [:]
+        let lesson = lessons[id] as? [String: Any] ?? [:]
         return Progress(lessons: Set(lessons.keys),
-                        exercises: memory["exercises"] as? [String: [String: Any]] ?? [:],
-                        quizzes: memory["quizzes"] as? [String: [String: Any]] ?? [:],
+                        exercises: lesson["exercises"] as? [String: [String: Any]] ?? [:],
+                        quizzes: lesson["quizzes"] as? [String: [String: Any]] ?? [:],
                         position: (object["position"] as? [String: Any])?["lesson"] as? String)
+    }
+
+    /// The text without any whitespace, so that a Japanese sentence matches
+    /// however the tutor wrapped and indented it (a Japanese line break
+    /// leaves no space, an English one does).
+    static func squeezed(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) })
     }
 
     /// Columns a line takes in a terminal: two for CJK and full-width forms.
