@@ -136,7 +136,8 @@ public struct MarkdownRenderer {
             DisplayWidth.of(line) <= available ? line : Ink.balancedLines(DisplayWidth.prefix(line, columns: available - 1)).joined() + "…"
         }
         let note = Ink.paint(L("(cut to fit: this block is {0} columns wide)", widest), .grey)
-        return cut.enumerated().map { i, line in (i == 0 ? first : rest) + line } + [rest + note]
+        return cut.enumerated().map { i, line in (i == 0 ? first : rest) + line }
+            + TextWrapper.wrap(note, width: width, firstIndent: rest, indent: rest)
     }
 
     // MARK: - Inlines
