@@ -38,8 +38,8 @@ public struct EscapeSimulator: Simulator {
             StateField("file", "string", L("the program's file name as shown in messages")),
             StateField("lines", "int", L("the number of lines in the program (0 before one is loaded)")),
             StateField("compiles", "bool", L("true when the program is valid GoLite; false when it has an error (see `error`)")),
-            StateField("error", "string", L("the first error in the program, as LINE:COL: message, or \"\" when there is none")),
-            StateField("diagnostics", "list of string", L("the analysis lines without the file name, sorted by position, e.g. \"12:2: moved to heap: z\"")),
+            StateField("error", "string", L(#"the first error in the program, as LINE:COL: message, or "" when there is none"#)),
+            StateField("diagnostics", "list of string", L(#"the analysis lines without the file name, sorted by position, e.g. "12:2: moved to heap: z""#)),
             StateField("moved_to_heap", "list of string", L("the variables reported `moved to heap`, in source order")),
             StateField("heap_sites", "int", L("allocation sites that end up on the heap: lines saying `moved to heap` or `escapes to heap`")),
             StateField("stack_sites", "int", L("allocation sites that stay on the stack: lines saying `EXPR does not escape` (not parameters)")),
@@ -47,7 +47,7 @@ public struct EscapeSimulator: Simulator {
         ],
         functions: [
             StateFunction("escapes", signature: "escapes(NAME) -> bool", arity: 1,
-                          summary: L("true when the analysis reports NAME — a variable, parameter or expression as printed, like \"make([]byte, n)\" — as moved to the heap, escaping to the heap, or leaking its value or content to the heap")),
+                          summary: L(#"true when the analysis reports NAME — a variable, parameter or expression as printed, like "make([]byte, n)" — as moved to the heap, escaping to the heap, or leaking its value or content to the heap"#)),
         ],
         example: ExampleExercise(
             task: "`square` returns a pointer to its local `z`, so `z` is moved to the heap. Change the program so that nothing in it needs the heap.",

@@ -101,7 +101,7 @@ public struct WeakSimulator: Simulator {
             StateFunction("alive", signature: "alive(X) -> bool", arity: 1,
                           summary: L("whether object X has not been freed")),
             StateFunction("color", signature: "color(NAME) -> string", arity: 1,
-                          summary: L("\"white\", \"grey\", \"black\" or \"freed\"")),
+                          summary: L(#""white", "grey", "black" or "freed""#)),
         ],
         example: ExampleExercise(
             task: "W is a weak pointer to X, which a root keeps alive. Make `W.Value()` return nil.",
@@ -330,7 +330,7 @@ public struct WeakSimulator: Simulator {
         guard let function = Self.info.functions.first(where: { $0.name == name }) else { return nil }
         if name == "value" {
             guard arguments.count == 1, case .string(let w) = arguments[0] else {
-                throw ExpressionError(L("`{0}` needs a name in quotes, like {1}(\"A\")", function.signature, name), 0..<0)
+                throw ExpressionError(L(#"`{0}` needs a name in quotes, like {1}("A")"#, function.signature, name), 0..<0)
             }
             guard let pointer = weakPointers.first(where: { $0.name == w }) else {
                 throw ExpressionError(L("there is no weak pointer called `{0}`", Sanitizer.line(w))
