@@ -105,7 +105,7 @@ public enum Arguments {
 
     /// A name for something the learner creates: a letter or `_`, then
     /// letters, digits and `_` (at most 32 characters).
-    public static func name(_ text: String, what: String = "name") throws(SimulatorError) -> String {
+    public static func name(_ text: String, what: String = L("name")) throws(SimulatorError) -> String {
         let ok = text.count <= 32 && text.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
             && text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
         guard ok else {
@@ -115,7 +115,7 @@ public enum Arguments {
     }
 
     /// A byte count: `64`, `0x40`, `2KiB`, `1MiB` (B, KiB, MiB, GiB, TiB).
-    public static func size(_ text: String, what: String = "size") throws(SimulatorError) -> Int {
+    public static func size(_ text: String, what: String = L("size")) throws(SimulatorError) -> Int {
         guard let n = integer(text), n >= 0 else {
             throw SimulatorError(L("`{0}` is not a {1}: write bytes like 64, 0x40, 2KiB or 1MiB", Sanitizer.line(text), what))
         }

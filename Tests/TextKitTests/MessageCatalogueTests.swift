@@ -33,36 +33,33 @@ import Testing
 
     @Test func keysAreWrittenLiterally() {
         let problems = Self.sources.problems.map(\.description)
-        if !problems.isEmpty { Issue.record("""
+        Self.report(problems, """
             \(problems.count) call(s) of `L` have a key the catalogue cannot match; \
             write the English text as one single-line literal with `{0}` holes:
-            \(problems.joined(separator: "\n"))
-            """) }
+            """)
     }
 
     @Test func everyKeyHasAJapaneseEntry() {
         let missing = Self.keys.values.filter { JapaneseMessages.table[$0.text] == nil }
-        if !missing.isEmpty { Issue.record("""
-            \(missing.count) key(s) have no Japanese entry. Translate them into a \
-            part of `JapaneseMessages` (Sources/TextKit/JapaneseMessages*.swift):
-            \(Self.pasteable(missing))
-            """) }
+        Self.report(missing.isEmpty ? [] : [Self.pasteable(missing)], """
+            \(missing.count) key(s) have no Japanese entry. Translate them into the part of \
+            `JapaneseMessages` named below (Sources/TextKit/JapaneseMessages+PART.swift):
+            """)
     }
 
     @Test func noEntryIsStale() {
         let used = Set(Self.keys.keys)
         let stale = JapaneseMessages.table.keys.filter { !used.contains($0) }.sorted()
-        #expect(stale.isEmpty, """
+        Self.report(stale.map(Self.literal), """
             \(stale.count) Japanese entr(ies) translate a key no source uses any more; \
             remove them or update them to the new English text:
-            \(stale.map(Self.literal).joined(separator: "\n"))
             """)
     }
 
     @Test func noKeyIsTranslatedTwice() {
         var seen: Set<String> = []
         let twice = JapaneseMessages.entries.map(\.key).filter { !seen.insert($0).inserted }
-        #expect(twice.isEmpty, "translated more than once:\n\(twice.map(Self.literal).joined(separator: "\n"))")
+        Self.report(twice.map(Self.literal), "translated more than once:")
     }
 
     @Test func placeholdersMatch() {
@@ -73,7 +70,7 @@ import Testing
                 wrong.append("\(Self.literal(english)): has \(found.sorted()), needs \(expected.sorted())")
             }
         }
-        #expect(wrong.isEmpty, "placeholders differ from the key's:\n\(wrong.sorted().joined(separator: "\n"))")
+        Self.report(wrong.sorted(), "placeholders differ from the key's:")
     }
 
     /// An entry left in English by mistake (pasted and forgotten) fails;
@@ -83,9 +80,9 @@ import Testing
         let untranslated = JapaneseMessages.table.filter { english, japanese in
             japanese.isEmpty || (japanese == english && !JapaneseMessages.keptInEnglish.contains(english))
         }.keys.sorted()
-        #expect(untranslated.isEmpty, "not translated:\n\(untranslated.map(Self.literal).joined(separator: "\n"))")
+        Self.report(untranslated.map(Self.literal), "not translated (add to `keptInEnglish`, with its reason, only if it must stay English):")
         let needless = JapaneseMessages.keptInEnglish.filter { JapaneseMessages.table[$0] != $0 }
-        #expect(needless.isEmpty, "listed as kept in English but translated or absent: \(needless.sorted())")
+        Self.report(needless.sorted().map(Self.literal), "listed in `keptInEnglish` but translated or absent:")
     }
 
     /// Backquoted code (commands, verbs, state paths) is typed by the
@@ -97,10 +94,17 @@ import Testing
             let lost = Self.codeSpans(english).subtracting(Self.codeSpans(japanese))
             if !lost.isEmpty { wrong.append("\(Self.literal(english)): lost \(lost.sorted())") }
         }
-        #expect(wrong.isEmpty, "code spans missing from the translation:\n\(wrong.sorted().joined(separator: "\n"))")
+        Self.report(wrong.sorted(), "code spans missing from the translation:")
     }
 
     // MARK: - Helpers
+
+    /// One issue listing every item, one a line, so the whole list can be
+    /// read (and pasted) from the test output.
+    static func report(_ items: [String], _ heading: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        guard !items.isEmpty else { return }
+        Issue.record(Comment(rawValue: heading + "\n" + items.joined(separator: "\n")), sourceLocation: sourceLocation)
+    }
 
     static func placeholders(_ text: String) -> Set<String> {
         var found: Set<String> = []
@@ -128,12 +132,27 @@ import Testing
         text.contains("\"") || text.contains("\\") ? "#\"\(text)\"#" : "\"\(text)\""
     }
 
-    /// The missing keys grouped by the file that first uses them, as
-    /// dictionary entries whose translation is left to write.
+    /// The part of the catalogue a source file's messages belong to: one per
+    /// simulator folder, one per module, the session and command line together.
+    static func part(of file: String) -> String {
+        let parts = file.split(separator: "/").map(String.init)
+        guard parts.count >= 3 else { return "JapaneseMessages.swift" }
+        if parts[1] == "Simulators" && parts.count > 3 { return "JapaneseMessages+\(parts[2]).swift" }
+        switch parts[1] {
+        case "Terminal", "memlane", "Tutor": return "JapaneseMessages+Tutor.swift"
+        case "TextKit": return "JapaneseMessages.swift"
+        default: return "JapaneseMessages+\(parts[1]).swift"
+        }
+    }
+
+    /// The missing keys grouped by catalogue part and by the file that first
+    /// uses them, as dictionary entries whose translation is left to write.
     static func pasteable(_ keys: [MessageKeyExtractor.Key]) -> String {
-        Dictionary(grouping: keys, by: \.file).sorted { $0.key < $1.key }.map { file, keys in
-            "// \(file)\n" + keys.sorted { $0.line < $1.line }
-                .map { "\(literal($0.text)): \"\"," }.joined(separator: "\n")
+        Dictionary(grouping: keys) { part(of: $0.file) }.sorted { $0.key < $1.key }.map { part, keys in
+            "// ── \(part)\n" + Dictionary(grouping: keys, by: \.file).sorted { $0.key < $1.key }.map { file, keys in
+                "// MARK: \(file)\n" + keys.sorted { $0.line < $1.line }
+                    .map { "\(literal($0.text)): \"\"," }.joined(separator: "\n")
+            }.joined(separator: "\n")
         }.joined(separator: "\n")
     }
 }
