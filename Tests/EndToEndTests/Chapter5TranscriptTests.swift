@@ -173,7 +173,7 @@ import Testing
             "goto escape#send-a-copy", Self.sendACopy, "check",
             "goto escape#no-boxing", Self.noBoxingWithFmt, "check", "hint",
             Self.noBoxingWithPrint, "check",
-            "next", "answer b",
+            "next", "next", "answer b",
             "quit",
         ].joined(separator: "\n") + "\n"
         let run = try MemlaneBinary.run([], input: moves, home: home)
@@ -202,7 +202,7 @@ import Testing
         }
         let quizzes = lesson["quizzes"] as! [String: [String: Any]]
         for id in ["struct-pointer-local", "slice-literal-up", "which-makes-escape",
-                   "map-value-returned", "channel-to-result", "zero-alloc-cost"] {
+                   "map-value-returned", "channel-drain", "zero-alloc-cost"] {
             #expect(quizzes[id]?["correct"] as? Bool == true, "\(id)")
         }
     }
