@@ -141,6 +141,67 @@ import Testing
         #expect(progress.position == "gc")
     }
 
+    /// Chapter 5 in Japanese at 40 columns: a program pasted with `code`
+    /// that still leaks fails with the translated message and the leaking
+    /// parameter interpolated; passing the point by value then passes.
+    @Test func chapterFiveExerciseIsSolvedInJapanese() throws {
+        let home = MemlaneBinary.temporaryHome()
+        let program = { (history: String, record: String, call: String) in
+            """
+            code
+            package main
+
+            type point struct {
+            \tx, y int
+            }
+
+            var history []\(history)
+
+            func record(\(record)) {
+            \thistory = append(history, p)
+            }
+
+            func main() {
+            \torigin := point{0, 0}
+            \trecord(\(call)origin)
+            \tprintln(len(history))
+            }
+            .
+            """
+        }
+        let moves = [
+            "goto escape#stop-the-leak",
+            // First try: `record` still keeps the pointer it is given.
+            program("*point", "p *point", "&"), "check",
+            // The fix: `record` takes the point by value, `history` holds points.
+            program("point", "p point", ""), "check",
+            "quit",
+        ].joined(separator: "\n") + "\n"
+        let run = try MemlaneBinary.run(["--lang", "ja"], input: moves, home: home, extra: ["COLUMNS": "40"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = Self.squeezed(run.stdout)
+        // The task, in Japanese.
+        #expect(out.contains(Self.squeezed("リークするパラメータも、ヒープへ移動されるものも1つもないようにプログラムを書き換えてください。")))
+        // The first check fails on the leak and says so in Japanese, with the
+        // leaking parameter's name interpolated.
+        #expect(out.contains(Self.squeezed(
+            "まだリークしています：[\"p\"]。`explain` で、それぞれがどこへ行くのかを確かめてください。")))
+        #expect(!out.contains(Self.squeezed("Still leaking")))
+        #expect(run.says("✘ len(leaking_params) == 0"))
+        #expect(run.says("✘ len(moved_to_heap) == 0"))
+        #expect(run.says("Exercise `stop-the-leak` passed!"))
+        for line in run.stdout.split(separator: "\n").map(String.init) {
+            #expect(Self.width(line) <= 40, "too wide: \(line)")
+            #expect(!["、", "。", "」", "）"].contains(line.trimmingCharacters(in: .whitespaces).first.map(String.init) ?? ""),
+                    "starts with closing punctuation: \(line)")
+        }
+
+        let progress = try Self.progress(home: home, lesson: "escape")
+        #expect(progress.exercises["stop-the-leak"]?["status"] as? String == "passed")
+        #expect(progress.exercises["stop-the-leak"]?["attempts"] as? Int == 2)
+        #expect(progress.position == "escape")
+    }
+
     // MARK: - Helpers
 
     struct Progress {
