@@ -186,7 +186,7 @@ public struct EscapeSimulator: Simulator {
             found = report.diagnostics(onLine: line)
             subject = L("line {0}", line)
             if found.isEmpty {
-                return L("The compiler reports nothing on line {0}: nothing there allocates or takes a pointer parameter.", line)
+                return L("The compiler reports nothing on line {0}: no allocation there could stay in a frame, and no pointer parameter is declared there. (A channel is always made on the heap, so it is never reported.)", line)
             }
         } else {
             // A name, or an expression as `escape` prints it (quoted if it has spaces).

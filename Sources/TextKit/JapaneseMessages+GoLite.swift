@@ -56,7 +56,7 @@ extension JapaneseMessages {
         "The compiler has nothing to report: no allocation, no pointer parameter.": "コンパイラが報告することはありません。割り当ても、ポインタのパラメータもありません。",
         "line {0} is outside the program (1–{1})": "{0} 行目はプログラムの範囲外です（1–{1}）",
         "line {0}": "{0} 行目",
-        "The compiler reports nothing on line {0}: nothing there allocates or takes a pointer parameter.": "コンパイラは {0} 行目について何も報告していません。そこには割り当ても、ポインタのパラメータを受け取るものもありません。",
+        "The compiler reports nothing on line {0}: no allocation there could stay in a frame, and no pointer parameter is declared there. (A channel is always made on the heap, so it is never reported.)": "コンパイラは {0} 行目について何も報告していません。そこにはスタックフレームに置ける割り当ても、ポインタのパラメータの宣言もありません（チャネルは常にヒープに作られるので、報告されることはありません）。",
         "`explain` takes a name, an expression of at most 200 characters, or a line number": "`explain` には名前、200文字以内の式、または行番号を指定してください",
         "{0} stays in its function's stack frame: no line of the analysis is about it, so nothing keeps its address beyond the function.": "{0} は関数のスタックフレームにとどまります。解析結果にこれについての行はないので、関数を越えてそのアドレスを保持するものはありません。",
         "the analysis says nothing about `{0}`": "解析結果には `{0}` についての記述がありません",
