@@ -198,7 +198,7 @@ struct Checker {
             return
         }
         guard let contents = Packages.make(imp.path, error: errorType) else {
-            unsupported(imp.pathPos, L("the package \"{0}\" (GoLite offers fmt and testing)", imp.path))
+            unsupported(imp.pathPos, L(#"the package "{0}" (GoLite offers fmt and testing)"#, imp.path))
             return
         }
         var o = Object(kind: .package, name: imp.path, pos: imp.pathPos, type: .invalid)

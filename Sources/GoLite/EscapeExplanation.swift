@@ -98,10 +98,11 @@ extension EscapeReport {
                 let what = origin.map { L("{0} (line {1})", $0.text, $0.pos.line) } ?? s.from
                 parts.append(L("{0} flows to {1}", what, place(s, next: next)))
             } else {
-                parts.append(L("which flows to {0}", place(s, next: next)))
+                // The separator is part of the message: a translation may chain with arrows.
+                parts.append(L(", which flows to {0}", place(s, next: next)))
             }
         }
-        return parts.joined(separator: ", ")
+        return parts.joined()
     }
 
     private static func place(_ s: FlowExplanationStep, next: FlowExplanationStep?) -> String {

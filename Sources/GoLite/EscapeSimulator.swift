@@ -38,8 +38,8 @@ public struct EscapeSimulator: Simulator {
             StateField("file", "string", L("the program's file name as shown in messages")),
             StateField("lines", "int", L("the number of lines in the program (0 before one is loaded)")),
             StateField("compiles", "bool", L("true when the program is valid GoLite; false when it has an error (see `error`)")),
-            StateField("error", "string", L("the first error in the program, as LINE:COL: message, or \"\" when there is none")),
-            StateField("diagnostics", "list of string", L("the analysis lines without the file name, sorted by position, e.g. \"12:2: moved to heap: z\"")),
+            StateField("error", "string", L(#"the first error in the program, as LINE:COL: message, or "" when there is none"#)),
+            StateField("diagnostics", "list of string", L(#"the analysis lines without the file name, sorted by position, e.g. "12:2: moved to heap: z""#)),
             StateField("moved_to_heap", "list of string", L("the variables reported `moved to heap`, in source order")),
             StateField("heap_sites", "int", L("allocation sites that end up on the heap: lines saying `moved to heap` or `escapes to heap`")),
             StateField("stack_sites", "int", L("allocation sites that stay on the stack: lines saying `EXPR does not escape` (not parameters)")),
@@ -47,8 +47,18 @@ public struct EscapeSimulator: Simulator {
         ],
         functions: [
             StateFunction("escapes", signature: "escapes(NAME) -> bool", arity: 1,
-                          summary: L("true when the analysis reports NAME — a variable, parameter or expression as printed, like \"make([]byte, n)\" — as moved to the heap, escaping to the heap, or leaking its value or content to the heap")),
-        ]
+                          summary: L(#"true when the analysis reports NAME — a variable, parameter or expression as printed, like "make([]byte, n)" — as moved to the heap, escaping to the heap, or leaking its value or content to the heap"#)),
+        ],
+        example: ExampleExercise(
+            task: "`square` returns a pointer to its local `z`, so `z` is moved to the heap. Change the program so that nothing in it needs the heap.",
+            setup: ["code", "package main", "", "func square(x int) *int {", "\tz := x * x", "\treturn &z", "}", "",
+                    "func main() {", "\t_ = square(3)", "}", "."],
+            check: [#"compiles => "The program does not compile: {error}""#,
+                    #"heap_sites == 0 => "Still on the heap: {moved_to_heap}""#],
+            solution: ["code", "package main", "", "func square(x int) int {", "\treturn x * x", "}", "",
+                       "func main() {", "\t_ = square(3)", "}", "."],
+            hints: ["A value returned by copy lives in the caller's frame; an address returned keeps the variable alive after the call.",
+                    "Make `square` return `int` and `return x * x`."])
     ) }
 
     // MARK: - Commands
@@ -176,7 +186,7 @@ public struct EscapeSimulator: Simulator {
             found = report.diagnostics(onLine: line)
             subject = L("line {0}", line)
             if found.isEmpty {
-                return L("The compiler reports nothing on line {0}: nothing there allocates or takes a pointer parameter.", line)
+                return L("The compiler reports nothing on line {0}: no allocation there could stay in a frame, and no pointer parameter is declared there. (A channel is always made on the heap, so it is never reported.)", line)
             }
         } else {
             // A name, or an expression as `escape` prints it (quoted if it has spaces).

@@ -58,7 +58,7 @@ public struct Command: Sendable, Equatable {
                 current.append(c)
             }
         }
-        if inQuotes { throw SimulatorError(L("a quoted word is not closed: add `\"`")) }
+        if inQuotes { throw SimulatorError(L(#"a quoted word is not closed: add `"`"#)) }
         if !current.isEmpty || quoted { words.append(Word(current, column: start + 1)) }
         return words
     }

@@ -14,8 +14,9 @@ public struct SimulationContext {
     /// against the book's Content/ folder, then the working directory.
     /// Returns the text and the path as it should be shown.
     public var readFile: (String) throws(SimulatorError) -> (text: String, shownPath: String)
-    /// Opens the learner's editor on a text and returns the edited text;
-    /// nil where no editor may be run (lint, piped sessions without a TTY).
+    /// Opens the learner's editor on a text (the second argument names the
+    /// scratch file, e.g. `main.go`) and returns the edited text; nil where
+    /// no editor may be run (lint, piped sessions without a TTY).
     public var edit: ((String, String) throws(SimulatorError) -> String)?
 
     public init(color: Bool = false, width: Int = 80,
@@ -104,7 +105,7 @@ public enum Arguments {
 
     /// A name for something the learner creates: a letter or `_`, then
     /// letters, digits and `_` (at most 32 characters).
-    public static func name(_ text: String, what: String = "name") throws(SimulatorError) -> String {
+    public static func name(_ text: String, what: String = L("name")) throws(SimulatorError) -> String {
         let ok = text.count <= 32 && text.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
             && text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
         guard ok else {
@@ -114,7 +115,7 @@ public enum Arguments {
     }
 
     /// A byte count: `64`, `0x40`, `2KiB`, `1MiB` (B, KiB, MiB, GiB, TiB).
-    public static func size(_ text: String, what: String = "size") throws(SimulatorError) -> Int {
+    public static func size(_ text: String, what: String = L("size")) throws(SimulatorError) -> Int {
         guard let n = integer(text), n >= 0 else {
             throw SimulatorError(L("`{0}` is not a {1}: write bytes like 64, 0x40, 2KiB or 1MiB", Sanitizer.line(text), what))
         }

@@ -126,9 +126,18 @@ public struct MarkdownRenderer {
         let styled = language == "go" ? GoHighlighter.highlight(clean) : clean
         let lines = Ink.balancedLines(styled)
         let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
-        let room = width - DisplayWidth.of(Ink.strip(rest)) - widest
-        let pad = String(repeating: " ", count: max(0, min(4, room)))
-        return lines.enumerated().map { i, line in (i == 0 ? first : rest) + pad + line }
+        let available = width - DisplayWidth.of(Ink.strip(rest))
+        let pad = String(repeating: " ", count: max(0, min(4, available - widest)))
+        guard widest > available else {
+            return lines.enumerated().map { i, line in (i == 0 ? first : rest) + pad + line }
+        }
+        // Wrapping would break a drawing's alignment; cut lines instead, and say so.
+        let cut = lines.map { line in
+            DisplayWidth.of(line) <= available ? line : Ink.balancedLines(DisplayWidth.prefix(line, columns: available - 1)).joined() + "…"
+        }
+        let note = Ink.paint(L("(cut to fit: this block is {0} columns wide)", widest), .grey)
+        return cut.enumerated().map { i, line in (i == 0 ? first : rest) + line }
+            + TextWrapper.wrap(note, width: width, firstIndent: rest, indent: rest)
     }
 
     // MARK: - Inlines

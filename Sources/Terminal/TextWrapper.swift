@@ -121,7 +121,10 @@ public enum TextWrapper {
             let line = String(raw)
             guard DisplayWidth.of(line) > width else { return [line] }
             let lead = String(line.prefix { $0 == " " })
-            return wrap(String(line.dropFirst(lead.count)), width: width, firstIndent: lead, indent: lead + "  ")
+            // Deep indentation is kept only while it leaves room for text.
+            let first = String(repeating: " ", count: min(lead.count, width / 2))
+            let hang = String(repeating: " ", count: min(lead.count + 2, width / 2))
+            return wrap(String(line.dropFirst(lead.count)), width: width, firstIndent: first, indent: hang)
         }.joined(separator: "\n")
     }
 }

@@ -43,4 +43,11 @@ public enum DisplayWidth {
         let w = of(text)
         return w >= columns ? text : text + String(repeating: " ", count: columns - w)
     }
+
+    /// The width of a table column: its widest cell, never less than
+    /// `minimum`. Headings and words in cells come from the catalogue, so a
+    /// column sized for the English text would not line up in Japanese.
+    public static func column(_ cells: some Sequence<String>, minimum: Int = 0) -> Int {
+        cells.reduce(minimum) { Swift.max($0, of(Ink.strip($1))) }
+    }
 }

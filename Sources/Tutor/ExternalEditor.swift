@@ -5,10 +5,13 @@ import TextKit
 /// Runs the learner's editor ($VISUAL, then $EDITOR, then vi) on a scratch
 /// copy of a text and returns what was saved. Nothing else is ever run.
 enum ExternalEditor {
-    static func edit(_ text: String, suffix: String, environment: [String: String]) throws(SimulatorError) -> String {
+    /// `fileName` names the scratch file (its extension lets the editor pick
+    /// a syntax); only its last component is used.
+    static func edit(_ text: String, fileName: String, environment: [String: String]) throws(SimulatorError) -> String {
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("memlane-edit-\(getpid())")
-        let file = folder.appendingPathComponent("scratch" + suffix)
+        let base = URL(fileURLWithPath: fileName).lastPathComponent
+        let file = folder.appendingPathComponent(base.isEmpty || base == "/" ? "scratch.txt" : base)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)

@@ -13,6 +13,13 @@ extension Session {
     /// A tutor command a simulator verb shadows is still reachable with a
     /// leading `:` (e.g. `:show`).
     public func handle(_ rawLine: String) -> Reply {
+        var reply = respond(to: rawLine)
+        // Whatever the reply holds, no line of it is wider than the terminal.
+        reply.text = TextWrapper.fitLines(reply.text, width: options.width)
+        return reply
+    }
+
+    func respond(to rawLine: String) -> Reply {
         memlane_clear_interrupt()
         guard rawLine.utf8.count <= Self.maxLineLength else {
             return Reply(Ink.paint(L("That line is longer than {0} KiB and was ignored.", Self.maxLineLength / 1024), .red))
@@ -77,11 +84,11 @@ extension Session {
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst() }
             }
             simulator = sim
-            return TextWrapper.fitLines(output, width: options.width)
+            return output
         } catch {
             var text = error.message
             if let hint = error.hint { text += "\n" + Ink.paint(hint, .grey) }
-            return TextWrapper.fitLines(failure(text), width: options.width)
+            return failure(text)
         }
     }
 

@@ -95,6 +95,10 @@ public final class Session {
 
     /// Resumes where the learner stopped and shows that step.
     public func start() -> String {
+        TextWrapper.fitLines(resume(), width: options.width)
+    }
+
+    func resume() -> String {
         var text = ""
         if let warning = store.warning { text += Ink.paint(warning, .yellow) + "\n\n" }
         guard !book.lessons.isEmpty else { return text + L("This book has no lessons.") }
@@ -196,8 +200,8 @@ public final class Session {
         SimulationContext(color: options.color, width: options.width,
                           isInterrupted: { memlane_interrupted() != 0 },
                           readFile: { [book] path throws(SimulatorError) in try Self.read(path, book: book) },
-                          edit: options.interactive ? { text, suffix throws(SimulatorError) in
-                              try ExternalEditor.edit(text, suffix: suffix, environment: self.options.environment)
+                          edit: options.interactive ? { text, fileName throws(SimulatorError) in
+                              try ExternalEditor.edit(text, fileName: fileName, environment: self.options.environment)
                           } : nil)
     }
 

@@ -46,11 +46,13 @@ struct StepRenderer {
     func header(_ lesson: Lesson, _ lessonIndex: Int, _ stepIndex: Int) -> String {
         let left = L("Lesson {0} · {1}", lessonIndex, lesson.title)
         let right = L("step {0}/{1}", stepIndex + 1, lesson.steps.count)
-        let gap = max(2, width - DisplayWidth.of(left) - DisplayWidth.of(right))
-        let line = DisplayWidth.of(left) + gap + DisplayWidth.of(right) <= width
-            ? Ink.paint(left, .bold) + String(repeating: " ", count: gap) + Ink.paint(right, .grey)
-            : Ink.paint(left, .bold) + "  " + Ink.paint(right, .grey)
-        return line
+        let gap = width - DisplayWidth.of(left) - DisplayWidth.of(right)
+        if gap >= 2 {
+            return Ink.paint(left, .bold) + String(repeating: " ", count: gap) + Ink.paint(right, .grey)
+        }
+        // Too narrow for one line: the step goes under the title, to the right.
+        let title = TextWrapper.wrap(Ink.paint(left, .bold), width: width).joined(separator: "\n")
+        return title + "\n" + Ink.paint(right.leftPadded(to: width), .grey)
     }
 
     func footer(_ lesson: Lesson, _ stepIndex: Int) -> String {
@@ -73,7 +75,7 @@ struct StepRenderer {
                      + Ink.paint("  (" + (exercise.sim ?? "") + ")", .grey) + badge]
         if !exercise.setup.isEmpty || exercise.file != nil, let sim = exercise.sim.flatMap(SimulatorCatalog.make) {
             var scratch = sim
-            let steps = ScriptRunner.run(exercise.setup, file: exercise.file, on: &scratch, context: context)
+            let steps = ScriptRunner.run(exercise.setup, file: exercise.file, on: &scratch, context: indented(6))
             if !steps.isEmpty {
                 lines.append(Ink.paint("  " + L("The simulator starts with:"), .grey))
                 lines += transcript(steps, indent: "    ")
@@ -108,10 +110,18 @@ struct StepRenderer {
             return Ink.paint(L("(demo for an unknown simulator: {0})", sim ?? "?"), .red)
         }
         var lines = [Ink.paint("┌ " + L("demo") + " (" + name + ")", .grey)]
-        let steps = ScriptRunner.run(commands, on: &simulator, context: context)
+        let steps = ScriptRunner.run(commands, on: &simulator, context: indented(4))
         lines += transcript(steps, indent: Ink.paint("│ ", .grey))
         lines.append(Ink.paint("└", .grey))
         return lines.joined(separator: "\n")
+    }
+
+    /// The simulator's context for output shown `columns` in from the margin,
+    /// so its drawings are made for the room they will have.
+    func indented(_ columns: Int) -> SimulationContext {
+        var narrower = context
+        narrower.width = max(20, context.width - columns)
+        return narrower
     }
 
     /// Output indented under its command, long lines wrapped to fit.

@@ -66,7 +66,7 @@ struct NewBook: ParsableCommand {
         do {
             let files = try BookScaffold.newBook(at: url, id: id, title: title)
             printOut(L("Started a book in {0}: {1}.", folder, files.joined(separator: ", ")) + "\n")
-            printOut(L("Add lessons with `memlane new lesson \"TITLE\" --sim NAME --book {0}`.", folder) + "\n")
+            printOut(L(#"Add lessons with `memlane new lesson "TITLE" --sim NAME --book {0}`."#, folder) + "\n")
         } catch {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             throw ExitCode(1)

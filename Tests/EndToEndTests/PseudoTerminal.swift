@@ -7,7 +7,10 @@ final class PseudoTerminal {
     let pid: pid_t
     let master: Int32
     /// Everything the program wrote, escape sequences included.
-    private(set) var raw = ""
+    var raw: String { String(decoding: bytes, as: UTF8.self) }
+    /// The bytes as read; decoded as a whole, since a read may end in the
+    /// middle of a multi-byte character.
+    private var bytes: [UInt8] = []
     /// How far `expect` has already matched in the cleaned output.
     private var cursor: String.Index
 
@@ -84,7 +87,7 @@ final class PseudoTerminal {
             if ready > 0 {
                 let n = read(master, &buffer, buffer.count)
                 if n > 0 {
-                    raw += String(decoding: buffer[0..<n], as: UTF8.self)
+                    bytes += buffer[0..<n]
                     got = true
                     continue
                 }
@@ -108,6 +111,33 @@ final class PseudoTerminal {
         }
         let tail = String(clean.suffix(1500))
         throw Failure(description: "did not see \(text.debugDescription) within \(timeout)s; output ends with:\n\(tail)")
+    }
+
+    /// How far `expectWrapped` has matched, in the output without whitespace.
+    private var wrappedCursor = 0
+
+    /// Waits until `text` appears after the previous `expectWrapped` match,
+    /// however the program wrapped and indented it: whitespace is ignored on
+    /// both sides, since a Japanese line may break between any two characters.
+    func expectWrapped(_ text: String, timeout: Double = 15) throws {
+        let wanted = Self.squeezed(text)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            pump(for: 0.05)
+            let now = Self.squeezed(clean)
+            let scalars = now.unicodeScalars
+            let start = scalars.index(scalars.startIndex, offsetBy: min(wrappedCursor, scalars.count))
+            if let range = now.range(of: wanted, range: start..<now.endIndex) {
+                wrappedCursor = scalars.distance(from: scalars.startIndex, to: range.upperBound)
+                return
+            }
+        }
+        let tail = String(clean.suffix(1500))
+        throw Failure(description: "did not see \(text.debugDescription) (whitespace ignored) within \(timeout)s; output ends with:\n\(tail)")
+    }
+
+    static func squeezed(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }))
     }
 
     /// Waits for the program to end and returns its exit status (128+N for a signal).

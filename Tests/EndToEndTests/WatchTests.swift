@@ -24,7 +24,8 @@ import Testing
     }
 
     func start(_ arguments: [String]) throws -> PseudoTerminal {
-        try PseudoTerminal(arguments, environment: MemlaneBinary.environment(home: home))
+        // Wide enough that long temporary paths in diagnostics stay on one line.
+        try PseudoTerminal(arguments, environment: MemlaneBinary.environment(home: home, extra: ["COLUMNS": "400"]), columns: 400)
     }
 
     @Test func reloadShowsTheEditThenTheErrorThenTheFix() throws {

@@ -117,7 +117,7 @@ import TextKit
         #expect(try sim.run("explain 1").contains("nothing on line 1"))
         #expect(try sim.run("explain x").contains("x does not escape"))
         #expect { try sim.run("explain zz") } throws: { error in
-            (error as? SimulatorError)?.message.contains("Did you mean `z`?") == true
+            (error as? SimulatorError)?.message.contains("(did you mean `z`?)") == true
         }
         #expect(throws: SimulatorError.self) { try sim.run("explain 99") }
         #expect(throws: SimulatorError.self) { try sim.run("explain " + String(repeating: "x", count: 40)) }

@@ -223,6 +223,24 @@ struct GCHarness {
         }
     }
 
+    @Test func diagramDrawsColoursPointersAndRoots() throws {
+        let h = try GCHarness(Self.lostObjectMoves("none"))
+        let picture = h.sim.diagram()
+        let fills = Dictionary(uniqueKeysWithValues: picture.nodes.map { ($0.title ?? $0.id, $0.fill) })
+        #expect(fills["C"] == .black)
+        #expect(fills["A"] == .grey)
+        #expect(fills["B"] == .white)
+        #expect(picture.edges.contains(Diagram.Edge(from: "roots", port: "r0", to: "o2")))
+        #expect(picture.edges.contains(Diagram.Edge(from: "o0", port: "f0", to: "o1")))
+        let dot = picture.dot()
+        #expect(dot.components(separatedBy: "<TABLE").count == dot.components(separatedBy: "</TABLE>").count)
+        var big = GCSimulator(heap: HeapGraph.chain(objects: 500))
+        _ = try big.run("gc")
+        let bounded = big.diagram()
+        #expect(bounded.nodes.count == HeapDiagram.maxObjects + 2)
+        #expect(bounded.nodes.contains { $0.id == "more" && $0.rows[0][0].text == "… 440 more object(s) not drawn" })
+    }
+
     @Test func viewsFitTheWidth() throws {
         var h = try GCHarness(["new averyveryverylongobjectname_1", "new B"])
         for i in 0..<20 { try h.run("ptr averyveryverylongobjectname_1.field_number_\(i) = B") }

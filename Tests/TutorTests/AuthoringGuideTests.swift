@@ -30,7 +30,7 @@ import Testing
             for field in info.state { #expect(markdown.contains("| `\(field.path)` | \(field.type) |"), "\(info.name) \(field.path)") }
             for f in info.functions { #expect(markdown.contains(f.signature), "\(info.name) \(f.name)") }
             if let example = info.example {
-                for line in example.setup + example.check + example.solution { #expect(markdown.contains(line)) }
+                for line in example.setup + example.check + example.solution where !line.isEmpty { #expect(markdown.contains(line)) }
             }
         }
     }

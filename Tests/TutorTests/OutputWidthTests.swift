@@ -1,3 +1,4 @@
+import Book
 import Testing
 import TextKit
 @testable import Tutor
@@ -41,6 +42,29 @@ import TextKit
         for type in SimulatorCatalog.all {
             let verbs = type.info.verbs.map { "\($0.name) with far too many arguments that nobody would ever type" }
             try check(type.info.name, verbs + ["nonsense_command_with_a_long_name"], width: 40)
+        }
+    }
+}
+
+/// Every step of the shipped book, in both languages, fits narrow and
+/// ordinary terminals.
+@Suite struct BookWidthTests {
+    @Test(arguments: [(40, Language.en), (80, .en), (40, .ja), (80, .ja)])
+    func everyStepFits(width: Int, language: Language) throws {
+        let (loaded, _) = Translation.load(Repository.lessons, language: language)
+        let book = try #require(loaded)
+        let store = ProgressStore(file: tempFolder().appendingPathComponent("progress.json"))
+        let s = Session(book: book, store: store, options: SessionOptions(width: width))
+        var lines = s.start().split(separator: "\n")
+        for (li, lesson) in book.lessons.enumerated() {
+            for step in lesson.steps.indices {
+                s.lessonIndex = li
+                s.stepIndex = step
+                lines += s.handle("show").text.split(separator: "\n")
+            }
+        }
+        for line in lines {
+            #expect(DisplayWidth.of(Ink.strip(String(line))) <= width, "\(width) \(language): \(line)")
         }
     }
 }

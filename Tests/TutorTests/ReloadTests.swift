@@ -24,7 +24,8 @@ import TextKit
 
     func session(_ folder: URL) throws -> Session {
         let store = ProgressStore(file: tempFolder().appendingPathComponent("progress.json"))
-        let s = Session(book: try #require(BookLoader.load(folder).book), store: store, options: SessionOptions(width: 80))
+        // Wide enough that long temporary paths in diagnostics stay on one line.
+        let s = Session(book: try #require(BookLoader.load(folder).book), store: store, options: SessionOptions(width: 400))
         _ = s.start()
         return s
     }

@@ -67,7 +67,7 @@ public struct ArenaSimulator: Simulator {
             StateField("chunks.reuse", "int", L("freed arenas' last chunks, kept mapped for the next arena: touching them does not fault")),
             StateField("chunks.quarantined", "int", L("freed chunks set to fault, waiting for a gc that finds no pointer into them")),
             StateField("chunks.ready", "int", L("chunks ready to be handed to an arena")),
-            StateField("objects.*.where", "string", L("\"heap\" or \"arena\"")),
+            StateField("objects.*.where", "string", L(#""heap" or "arena""#)),
             StateField("objects.*.arena", "string", L("the arena the objects were allocated through, or nil")),
             StateField("objects.*.count", "int", L("how many objects the name holds")),
             StateField("objects.*.size", "int", L("bytes per object, as requested")),

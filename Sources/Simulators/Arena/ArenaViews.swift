@@ -6,13 +6,17 @@ extension ArenaSimulator {
 
     func arenaTable(in context: SimulationContext) -> String {
         guard !arenas.isEmpty else { return L("No arenas yet: make one with `arena new A`.") }
-        let width = max(5, arenas.map(\.name.count).max()!)
-        var lines = [L("arena").padded(to: width) + "  " + L("state").padded(to: 6) + "  " + L("objects").padded(to: 8)
-                     + "  " + L("bytes").padded(to: 10) + "  " + L("chunks")]
+        let width = DisplayWidth.column([L("arena")] + arenas.map(\.name), minimum: 5)
+        let stateWidth = DisplayWidth.column([L("state"), L("freed"), L("live")], minimum: 6)
+        let objectsWidth = DisplayWidth.column([L("objects")], minimum: 8)
+        let bytesWidth = DisplayWidth.column([L("bytes")], minimum: 10)
+        var lines = [L("arena").padded(to: width) + "  " + L("state").padded(to: stateWidth) + "  "
+                     + L("objects").padded(to: objectsWidth) + "  " + L("bytes").padded(to: bytesWidth) + "  " + L("chunks")]
         for a in arenas {
             let chunks = a.chunks.isEmpty ? "-" : a.chunks.map { "#\($0)" }.joined(separator: " ")
-            lines.append(a.name.padded(to: width) + "  " + (a.freed ? L("freed") : L("live")).padded(to: 6) + "  "
-                         + String(a.objects).padded(to: 8) + "  " + Arguments.formatSize(a.bytes).padded(to: 10) + "  " + chunks)
+            lines.append(a.name.padded(to: width) + "  " + (a.freed ? L("freed") : L("live")).padded(to: stateWidth) + "  "
+                         + String(a.objects).padded(to: objectsWidth) + "  " + Arguments.formatSize(a.bytes).padded(to: bytesWidth)
+                         + "  " + chunks)
         }
         lines.append("")
         lines.append(L("chunks: 8 MiB each, {0} bytes usable", ArenaFigures.usableBytes))
@@ -54,18 +58,19 @@ extension ArenaSimulator {
         if groups.isEmpty {
             lines.append(L("The program holds no objects: make some with `new NAME SIZE` or `arena alloc A NAME SIZE`."))
         } else {
-            let width = max(4, groups.map(\.name.count).max()!)
-            lines.append(L("name").padded(to: width) + "  " + L("count").padded(to: 7) + "  " + L("size").padded(to: 9)
-                         + "  " + L("where").padded(to: 16) + "  " + L("use"))
-            for g in groups {
-                let place: String
-                if g.onHeap {
-                    place = g.arena.map { L("heap (via {0})", $0) } ?? L("heap")
-                } else {
-                    place = L("arena {0}", g.arena ?? "")
-                }
-                lines.append(g.name.padded(to: width) + "  " + String(g.count).padded(to: 7) + "  "
-                             + Arguments.formatSize(g.size).padded(to: 9) + "  " + place.padded(to: 16) + "  " + verdict(g))
+            let places = groups.map { g in
+                g.onHeap ? g.arena.map { L("heap (via {0})", $0) } ?? L("heap") : L("arena {0}", g.arena ?? "")
+            }
+            let width = DisplayWidth.column([L("name")] + groups.map(\.name), minimum: 4)
+            let countWidth = DisplayWidth.column([L("count")], minimum: 7)
+            let sizeWidth = DisplayWidth.column([L("size")], minimum: 9)
+            let placeWidth = DisplayWidth.column([L("where")] + places, minimum: 16)
+            lines.append(L("name").padded(to: width) + "  " + L("count").padded(to: countWidth) + "  "
+                         + L("size").padded(to: sizeWidth) + "  " + L("where").padded(to: placeWidth) + "  " + L("use"))
+            for (g, place) in zip(groups, places) {
+                lines.append(g.name.padded(to: width) + "  " + String(g.count).padded(to: countWidth) + "  "
+                             + Arguments.formatSize(g.size).padded(to: sizeWidth) + "  " + place.padded(to: placeWidth)
+                             + "  " + verdict(g))
             }
         }
         lines.append(L("heap: {0} object(s), {1} of them garbage awaiting the sweep", heapObjects, garbage))

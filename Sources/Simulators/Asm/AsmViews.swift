@@ -9,12 +9,15 @@ extension AsmSimulator {
 
     func variableTable() -> String {
         guard !variables.isEmpty else { return L("No variables yet: declare one with `.var NAME`.") }
-        let width = max(4, variables.map(\.name.count).max()!)
-        var lines = [L("name").padded(to: width) + "  " + L("address") + "  " + L("size") + "  " + L("value")]
+        let width = DisplayWidth.column([L("name")] + variables.map(\.name), minimum: 4)
+        let addressWidth = DisplayWidth.column([L("address")], minimum: 7)
+        let sizeWidth = DisplayWidth.column([L("size")], minimum: 4)
+        var lines = [L("name").padded(to: width) + "  " + L("address").padded(to: addressWidth) + "  "
+                     + L("size").padded(to: sizeWidth) + "  " + L("value")]
         for v in variables {
             let bytes = memory[v.address..<(v.address + v.size)].map { String($0) }.joined(separator: " ")
-            lines.append(v.name.padded(to: width) + "  " + AsmOperand.hex(v.address).padded(to: 7) + "  "
-                         + String(v.size).padded(to: 4) + "  " + bytes)
+            lines.append(v.name.padded(to: width) + "  " + AsmOperand.hex(v.address).padded(to: addressWidth) + "  "
+                         + String(v.size).padded(to: sizeWidth) + "  " + bytes)
         }
         return lines.joined(separator: "\n")
     }

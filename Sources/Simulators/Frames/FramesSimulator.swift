@@ -50,8 +50,8 @@ public struct FramesSimulator: Simulator {
             StateField("heap.largest_free", "int", L("bytes in the largest gap: the biggest malloc that can succeed")),
             StateField("heap.leaked", "int", L("blocks reported as leaked by `exit` (0 before it)")),
             StateField("errors.count", "int", L("memory bugs detected so far")),
-            StateField("errors.last", "string", L("the last bug's message, \"\" if none")),
-            StateField("errors.kinds", "list of string", L("the bugs in order: \"double-free\", \"use-after-free\", \"dangling-stack-pointer\", \"out-of-memory\", \"leak\"")),
+            StateField("errors.last", "string", L(#"the last bug's message, "" if none"#)),
+            StateField("errors.kinds", "list of string", L(#"the bugs in order: "double-free", "use-after-free", "dangling-stack-pointer", "out-of-memory", "leak""#)),
             StateField("exited", "bool", L("true once `exit` ended the program")),
         ],
         example: ExampleExercise(

@@ -24,7 +24,7 @@ extension GCSimulator {
         let reachable = heap.reachable(alsoFrom: fresh)
         for id in ids where !reachable[Int(id)] {
             throw SimulatorError(L("`{0}` is garbage: no root leads to it, so the running program has no pointer to it", heap.name(of: id)),
-                                 hint: L("During a cycle only reachable objects can be used; between cycles (gc.phase == \"off\") any object can."))
+                                 hint: L(#"During a cycle only reachable objects can be used; between cycles (gc.phase == "off") any object can."#))
         }
     }
 

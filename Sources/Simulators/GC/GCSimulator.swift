@@ -129,10 +129,10 @@ public struct GCSimulator: Simulator {
                  changesState: false),
         ],
         state: [
-            StateField("gc.phase", "string", L("\"off\", \"mark\" (between `gc start` and mark termination) or \"sweep\" (marking over, objects still being swept)")),
+            StateField("gc.phase", "string", L(#""off", "mark" (between `gc start` and mark termination) or "sweep" (marking over, objects still being swept)"#)),
             StateField("gc.cycles", "int", L("cycles completed")),
-            StateField("gc.collector", "string", L("\"stw\", \"incremental\", \"copying\" or \"generational\"")),
-            StateField("gc.barrier", "string", L("\"none\", \"dijkstra\", \"yuasa\" or \"hybrid\"")),
+            StateField("gc.collector", "string", L(#""stw", "incremental", "copying" or "generational""#)),
+            StateField("gc.barrier", "string", L(#""none", "dijkstra", "yuasa" or "hybrid""#)),
             StateField("gc.grey", "list of string", L("the grey objects, in the order they will be scanned")),
             StateField("gc.minor", "int", L("minor (young generation) cycles completed")),
             StateField("gc.major", "int", L("major (whole heap) cycles completed by the generational collector")),
@@ -168,7 +168,7 @@ public struct GCSimulator: Simulator {
         ],
         functions: [
             StateFunction("color", signature: "color(NAME) -> string", arity: 1,
-                          summary: L("\"white\", \"grey\", \"black\" or \"freed\"")),
+                          summary: L(#""white", "grey", "black" or "freed""#)),
             StateFunction("address", signature: "address(NAME) -> int", arity: 1,
                           summary: L("where the object is (copying moves it)")),
             StateFunction("field", signature: "field(NAME, FIELD) -> string or nil", arity: 2,
@@ -178,9 +178,23 @@ public struct GCSimulator: Simulator {
             StateFunction("age", signature: "age(NAME) -> int", arity: 1,
                           summary: L("cycles a young object has survived (generational)")),
             StateFunction("generation", signature: "generation(NAME) -> string", arity: 1,
-                          summary: L("\"young\" or \"old\" (generational)")),
-        ]
+                          summary: L(#""young" or "old" (generational)"#)),
+        ],
+        example: ExampleExercise(
+            task: "The incremental collector is marking with no write barrier. Store C's pointer to B, drop A's, and finish the cycle without losing B.",
+            setup: ["collector incremental", "barrier none", "new A", "new B", "new C", "root C", "root A", "ptr A.f = B"],
+            check: [#"gc.cycles == 1 => "Run a cycle step by step: `gc start`, `step`, the pointer writes, then `finish`.""#,
+                    #"field("C", "f") == "B" => "C.f should point at B: `ptr C.f = B` while the cycle marks.""#,
+                    #"lost == [] => "The collector freed {lost} although C still points at it: choose a barrier before `gc start`.""#],
+            solution: ["barrier yuasa", "gc start", "step", "ptr C.f = B", "ptr A.f = nil", "finish"],
+            hints: ["Without a barrier the collector never hears that black C now points at white B.",
+                    "`barrier yuasa` (or dijkstra, or hybrid) before `gc start`, then the same moves."])
     ) }
+
+    /// The object graph with its colours, for `export dot|svg`.
+    public func diagram() -> Diagram {
+        HeapDiagram.diagram(heap, title: Self.info.name + " — " + Self.info.title, annotate: annotation)
+    }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
         switch command.verb {
@@ -316,7 +330,7 @@ enum StateFunctions {
             throw ExpressionError(L("`{0}` takes {1} argument(s), not {2}", function.signature, function.arity, arguments.count), 0..<0)
         }
         guard case .string(let name) = arguments[0] else {
-            throw ExpressionError(L("`{0}` needs a name in quotes, like {1}(\"A\")", function.signature, function.name), 0..<0)
+            throw ExpressionError(L(#"`{0}` needs a name in quotes, like {1}("A")"#, function.signature, function.name), 0..<0)
         }
         guard let id = heap.id(of: name) else {
             throw ExpressionError(L("there is no object called `{0}`", Sanitizer.line(name)) + heap.suggestion(for: name), 0..<0)

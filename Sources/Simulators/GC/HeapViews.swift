@@ -35,13 +35,15 @@ enum HeapViews {
         guard !objects.isEmpty else { return L("The heap is empty: create an object with `new NAME`.") }
         let shown = objects.prefix(maxRows)
         let notes = shown.map(annotate)
-        let addrWidth = max(7, HeapCommands.hex(heap.top).count)
-        let sizeWidth = max(4, shown.map { String(heap.sizes[Int($0)]).count }.max() ?? 4)
-        let nameWidth = max(6, shown.map { DisplayWidth.of(heap.name(of: $0)) }.max() ?? 6)
+        let addrWidth = DisplayWidth.column([L("address"), HeapCommands.hex(heap.top)], minimum: 7)
+        let sizeWidth = DisplayWidth.column([L("size")] + shown.map { String(heap.sizes[Int($0)]) }, minimum: 4)
+        let nameWidth = DisplayWidth.column([L("object")] + shown.map { heap.name(of: $0) }, minimum: 6)
+        let colourWidth = DisplayWidth.column([L("colour")], minimum: 6)
+        let rootWidth = DisplayWidth.column([L("root")], minimum: 4)
         let noteWidth = notes.map { DisplayWidth.of($0) }.max() ?? 0
         var lines: [String] = []
         var header = L("address").padded(to: addrWidth) + "  " + L("size").leftPadded(to: sizeWidth) + "  "
-            + L("object").padded(to: nameWidth) + "  " + L("colour").padded(to: 6) + "  " + L("root").padded(to: 4)
+            + L("object").padded(to: nameWidth) + "  " + L("colour").padded(to: colourWidth) + "  " + L("root").padded(to: rootWidth)
         if noteWidth > 0 { header += "  " + "".padded(to: noteWidth) }
         lines.append(header + "  " + L("fields"))
         var end = heap.base
@@ -54,8 +56,8 @@ enum HeapViews {
             end = max(end, a + heap.sizes[Int(id)])
             var line = HeapCommands.hex(a).padded(to: addrWidth) + "  " + String(heap.sizes[Int(id)]).leftPadded(to: sizeWidth)
                 + "  " + heap.name(of: id).padded(to: nameWidth) + "  "
-                + paint(heap.color(of: id)) + String(repeating: " ", count: 6 - heap.color(of: id).word.count)
-                + "  " + (heap.isRoot(id) ? L("root") : "").padded(to: 4)
+                + paint(heap.color(of: id)) + String(repeating: " ", count: colourWidth - heap.color(of: id).word.count)
+                + "  " + (heap.isRoot(id) ? L("root") : "").padded(to: rootWidth)
             if noteWidth > 0 { line += "  " + notes[i].padded(to: noteWidth) }
             let used = DisplayWidth.of(Ink.strip(line)) + 2
             let fields = fieldList(heap, id)

@@ -45,11 +45,11 @@ public struct GreenTeaSimulator: Simulator {
                  changesState: false),
         ],
         state: [
-            StateField("layout.kind", "string", L("\"dense\", \"sparse\" or \"none\"")),
+            StateField("layout.kind", "string", L(#""dense", "sparse" or "none""#)),
             StateField("layout.objects", "int", L("live objects in the tree")),
             StateField("layout.spans", "int", L("spans in the heap")),
             StateField("layout.slots_per_span", "int", L("64-byte slots in one 8 KiB span: 124")),
-            StateField("mark.mode", "string", L("\"classic\", \"greentea\" or \"none\": the current or last mark")),
+            StateField("mark.mode", "string", L(#""classic", "greentea" or "none": the current or last mark"#)),
             StateField("mark.done", "bool", L("whether the current mark has finished")),
             StateField("mark.steps", "int", L("scans so far: objects (classic) or spans taken from the queue (greentea)")),
             StateField("mark.objects", "int", L("objects scanned so far")),

@@ -35,7 +35,7 @@ public struct StackSimulator: Simulator {
             Verb("mode", usage: "mode fixed|segmented|copying", summary: L("fixed: a frame that does not fit overflows; segmented: it gets a new segment of max(start, FRAME) bytes, freed when it returns; copying: the stack doubles until it fits, by copying. Only with an empty stack: starts a fresh goroutine, counters at zero"),
                  arguments: [.oneOf(StackMode.allCases.map(\.rawValue))]),
             Verb("start", usage: "start SIZE", summary: L("the first stack's size, a multiple of 8 (default 2 KiB); a fixed stack never has more. Only with an empty stack: starts a fresh goroutine")),
-            Verb("max", usage: "max SIZE", summary: L("the most the stack may reserve (default 1000000000 bytes, Go's limit on 64-bit); going past it is Go's fatal \"goroutine stack exceeds\" error. Only with an empty stack: starts a fresh goroutine")),
+            Verb("max", usage: "max SIZE", summary: L(#"the most the stack may reserve (default 1000000000 bytes, Go's limit on 64-bit); going past it is Go's fatal "goroutine stack exceeds" error. Only with an empty stack: starts a fresh goroutine"#)),
             Verb("call", usage: "call NAME FRAME", summary: L("call NAME with a frame of FRAME bytes (a multiple of 8)")),
             Verb("ret", usage: "ret", summary: L("return from the top frame; a segment that frame opened is freed")),
             Verb("recurse", usage: "recurse NAME DEPTH FRAME", summary: L("DEPTH nested calls of NAME, FRAME bytes each")),
@@ -49,7 +49,7 @@ public struct StackSimulator: Simulator {
             Verb("stats", usage: "stats", summary: L("show the counters and the cost, worked out"), changesState: false),
         ],
         state: [
-            StateField("mode", "string", L("\"fixed\", \"segmented\" or \"copying\"")),
+            StateField("mode", "string", L(#""fixed", "segmented" or "copying""#)),
             StateField("stack.size", "int", L("bytes reserved: the one block, or all segments together")),
             StateField("stack.used", "int", L("bytes in frames")),
             StateField("stack.depth", "int", L("frames on the stack")),

@@ -101,9 +101,32 @@ public struct WeakSimulator: Simulator {
             StateFunction("alive", signature: "alive(X) -> bool", arity: 1,
                           summary: L("whether object X has not been freed")),
             StateFunction("color", signature: "color(NAME) -> string", arity: 1,
-                          summary: L("\"white\", \"grey\", \"black\" or \"freed\"")),
-        ]
+                          summary: L(#""white", "grey", "black" or "freed""#)),
+        ],
+        example: ExampleExercise(
+            task: "W is a weak pointer to X, which a root keeps alive. Make `W.Value()` return nil.",
+            setup: ["new X", "root X", "weak W = X"],
+            check: [#"value("W") == nil => "W.Value() still finds its object: it must become unreachable and be collected.""#],
+            solution: ["unroot X", "gc"],
+            hints: ["A weak pointer does not keep its object alive, but the root does.",
+                    "`unroot X`, then `gc`."])
     ) }
+
+    /// The object graph, with the weak pointers as dashed arrows, for `export dot|svg`.
+    public func diagram() -> Diagram {
+        var picture = HeapDiagram.diagram(heap, title: Self.info.name + " — " + Self.info.title, annotate: annotation)
+        guard !weakPointers.isEmpty else { return picture }
+        var rows: [[Diagram.Cell]] = []
+        for (i, w) in weakPointers.enumerated() {
+            let target = w.value(in: heap)
+            rows.append([Diagram.Cell(w.name + (target == nil ? " = nil" : ""), port: "w\(i)")])
+            if let target, picture.nodes.contains(where: { $0.id == HeapDiagram.nodeID(target) }) {
+                picture.edges.append(Diagram.Edge(from: "weak", port: "w\(i)", to: HeapDiagram.nodeID(target), dashed: true))
+            }
+        }
+        picture.nodes.append(Diagram.Node("weak", title: L("weak pointers"), rows: rows, fill: .yellow))
+        return picture
+    }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
         switch command.verb {
@@ -307,7 +330,7 @@ public struct WeakSimulator: Simulator {
         guard let function = Self.info.functions.first(where: { $0.name == name }) else { return nil }
         if name == "value" {
             guard arguments.count == 1, case .string(let w) = arguments[0] else {
-                throw ExpressionError(L("`{0}` needs a name in quotes, like {1}(\"A\")", function.signature, name), 0..<0)
+                throw ExpressionError(L(#"`{0}` needs a name in quotes, like {1}("A")"#, function.signature, name), 0..<0)
             }
             guard let pointer = weakPointers.first(where: { $0.name == w }) else {
                 throw ExpressionError(L("there is no weak pointer called `{0}`", Sanitizer.line(w))

@@ -22,7 +22,7 @@ extension WeakSimulator {
                 : L("weak {0} -> nil: {1} was found unreachable", w.name, target), width: width))
         }
         for h in handles {
-            lines.append(ScreenLines.cut(L("unique {0} = handle #{1} of \"{2}\"", h.name, h.value + 1, Sanitizer.line(canonical[h.value])), width: width))
+            lines.append(ScreenLines.cut(L(#"unique {0} = handle #{1} of "{2}""#, h.name, h.value + 1, Sanitizer.line(canonical[h.value])), width: width))
         }
         return lines.isEmpty ? L("No weak pointers or unique handles yet.") : lines.joined(separator: "\n")
     }
