@@ -69,7 +69,7 @@ public struct BenchSimulator: Simulator {
             StateField("file", "string", L("the program's file name")),
             StateField("lines", "int", L("the number of lines in the program (0 before one is loaded)")),
             StateField("compiles", "bool", L("true when the program is valid GoLite")),
-            StateField("error", "string", L("the first error in the program, as LINE:COL: message, or \"\"")),
+            StateField("error", "string", L(#"the first error in the program, as LINE:COL: message, or "" when there is none"#)),
             StateField("benchmarks", "list of string", L("the benchmarks of the current program that have run, in order")),
             StateField("bench.*.allocs_per_op", "int", L("a benchmark's allocations per operation (bench.BenchmarkFilter.allocs_per_op), as go test -benchmem reports them")),
             StateField("bench.*.bytes_per_op", "int", L("a benchmark's bytes allocated per operation (B/op)")),
@@ -97,8 +97,41 @@ public struct BenchSimulator: Simulator {
         functions: [
             StateFunction("escapes", signature: "escapes(NAME) -> bool", arity: 1,
                           summary: L("true when the escape analysis reports NAME (a variable or an expression as printed) as moved to or escaping to the heap")),
-        ]
+        ],
+        example: ExampleExercise(
+            task: "`BenchmarkSquares` makes 8 allocations per operation: `out` starts as a nil slice and grows. "
+                + "Paste the program again with `code`, giving `out` its final capacity up front, then run `bench` again.",
+            setup: ["code"] + BenchSimulator.exampleProgram(fixed: false) + [".", "bench"],
+            check: [#"bench.BenchmarkSquares.allocs_per_op == 1 => "{bench.BenchmarkSquares.allocs_per_op} allocations per operation: make out with make([]int, 0, n).""#],
+            solution: ["code"] + BenchSimulator.exampleProgram(fixed: true) + [".", "bench"],
+            hints: ["Each time `append` runs out of capacity it allocates a bigger array; `make([]int, 0, n)` allocates the final one once.",
+                    "Replace `var out []int` with `out := make([]int, 0, n)`."])
     ) }
+
+    /// The example exercise's program, before and after the fix.
+    static func exampleProgram(fixed: Bool) -> [String] {
+        [
+            "package squares",
+            "",
+            "import \"testing\"",
+            "",
+            "func squares(n int) []int {",
+            fixed ? "\tout := make([]int, 0, n)" : "\tvar out []int",
+            "\tfor i := 0; i < n; i++ {",
+            "\t\tout = append(out, i*i)",
+            "\t}",
+            "\treturn out",
+            "}",
+            "",
+            "var sink []int",
+            "",
+            "func BenchmarkSquares(b *testing.B) {",
+            "\tfor i := 0; i < b.N; i++ {",
+            "\t\tsink = squares(100)",
+            "\t}",
+            "}",
+        ]
+    }
 
     // MARK: - Commands
 

@@ -244,7 +244,7 @@ final class Machine {
     /// The simulator's own bound, far below the 1 GB Go allows, which keeps
     /// the tutor within its memory.
     private func stackTooDeep(_ g: Goroutine) {
-        let text = L("memlane: stopped: the call stack is {0} frames deep ({1} bytes of simulated stack); the simulator allows {2} frames. Real Go would go on until the stack reaches 1 GB and then fail with \"goroutine stack exceeds 1000000000-byte limit\".",
+        let text = L("memlane: stopped: the call stack is {0} frames deep ({1} bytes of simulated stack); the simulator allows {2} frames. Real Go would go on until the stack reaches 1 GB and then fail with “goroutine stack exceeds 1000000000-byte limit”.",
                      g.frames.count, g.stackUsed, options.maxFrames)
         termination = .limit(text + "\n\ngoroutine \(g.id) [running]:\n" + traceback(g, limit: 10))
     }
