@@ -79,6 +79,10 @@ enum Instr {
     case tick(n: Int32)
     /// `tick` then `jump`: the back edge of a loop.
     case tickJump(n: Int32, t: Int32)
+    /// `tick` then `ret`.
+    case tickRet(n: Int32)
+    /// An int compared with a small constant.
+    case cmpIK(d: Int32, a: Int32, v: Int32, c: Cond)
     /// Range over a string: decodes the rune at `i` into `d` (index) and `d+1`
     /// (rune), advancing the byte offset in `i+1`; jumps to `t` at the end.
     case strNext(s: Int32, i: Int32, t: Int32)

@@ -39,9 +39,15 @@ extension FunctionCompiler {
         return ret
     }
 
-    /// Evaluates arguments into fresh consecutive registers.
+    /// Evaluates arguments into fresh consecutive registers — or, for a
+    /// single argument that is a variable in registers, uses those (the
+    /// callee copies its arguments when the call starts).
     func arguments(_ list: [IRNode]) -> (Int32, Int) {
         let total = list.reduce(0) { $0 + slots($1.type) }
+        if list.count == 1, let a = list.first, a.op == .name, let id = a.object, pc.verdicts.wrappedArguments[id] == nil,
+           objects[id].kind == .variable, a.callee == nil, case .reg(let r) = home(id) {
+            return (r, total)
+        }
         let base = temp(max(1, total))
         var off: Int32 = 0
         for a in list {

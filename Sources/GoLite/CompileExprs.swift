@@ -167,7 +167,12 @@ extension FunctionCompiler {
         }
         let numType = NumKind(xt) != nil && !xt.isUntyped ? xt : yt
         if let k = NumKind(numType), NumKind(xt) != nil, NumKind(yt) != nil {
-            let a = operand(x, as: numType), b = operand(y, as: numType)
+            let a = operand(x, as: numType)
+            if isPlainInt(numType), y.op == .literal, let v = y.constant?.intValue, v >= Int(Int32.min), v <= Int(Int32.max) {
+                emit(.cmpIK(d: d, a: a, v: Int32(v), c: c))
+                return
+            }
+            let b = operand(y, as: numType)
             if isPlainInt(numType) || xt.basicKind?.isBoolean == true {
                 emit(.cmpI(d: d, a: a, b: b, c: c))
             } else {

@@ -212,8 +212,9 @@ extension FunctionCompiler {
                 store(place(ofVariable: id), v, slots(fi.signature.results[i]), fi.signature.results[i])
             }
         }
-        flushTicks()
-        emit(.ret)
+        let n = pendingTicks
+        pendingTicks = 0
+        emit(n > 0 ? .tickRet(n: n) : .ret)
     }
 
     // MARK: - Conditions
@@ -267,8 +268,6 @@ extension FunctionCompiler {
     func forLoop(_ cond: IRNode?, _ post: [IRStmt], _ body: [IRStmt]) {
         let top = label()
         var exits: [Int] = []
-        // Each iteration counts a step (its condition), so even `for {}` is bounded.
-        countStatement()
         if let cond {
             at(cond.pos)
             let mark = nextReg
@@ -278,8 +277,10 @@ extension FunctionCompiler {
         scopes.append(BranchScope(isLoop: true))
         block(body)
         let scope = scopes.removeLast()
-        patchAll(scope.continues, to: label())
+        if !scope.continues.isEmpty { patchAll(scope.continues, to: label()) }
         block(post)
+        // Each iteration counts a step, so even `for {}` is bounded.
+        countStatement()
         backEdge(to: top)
         let end = label()
         patchAll(exits, to: end)
@@ -327,8 +328,6 @@ extension FunctionCompiler {
             let k = temp(slots(kt))
             let v = valuePlace == nil ? Int32(-1) : temp(slots(vt))
             top = label()
-            countStatement()
-            flushTicks()
             exits.append(emit(.mapIterNext(it: it, k: key == nil ? -1 : k, v: v, t: -1)))
             if let p = keyPlace, let kn = key { store(p, k, slots(kt), kn.type) }
             if let p = valuePlace, let vn = value { store(p, v, slots(vt), vn.type) }
@@ -338,8 +337,6 @@ extension FunctionCompiler {
             let n = slots(et)
             let v = temp(n + 1)
             top = label()
-            countStatement()
-            flushTicks()
             emit(.recv(d: v, c: c, n: Int32(n), ok: v + Int32(n)))
             exits.append(emitJump { .jumpIfNot(c: v + Int32(n), t: $0) })
             if let p = keyPlace, let kn = key { store(p, v, n, kn.type) }
@@ -351,8 +348,6 @@ extension FunctionCompiler {
             let state = temp(3)
             emit(.setInt(d: state, v: 0))
             top = label()
-            countStatement()
-            flushTicks()
             exits.append(emit(.strNext(s: s, i: state, t: -1)))
             if let p = keyPlace, let kn = key { store(p, state + 1, 1, kn.type) }
             if let p = valuePlace, let vn = value { store(p, state + 2, 1, vn.type) }
@@ -363,8 +358,6 @@ extension FunctionCompiler {
             emit(.setInt(d: i, v: 0))
             let access = rangeAccess(x, wantValue: valuePlace != nil, length: n)
             top = label()
-            countStatement()
-            flushTicks()
             exits.append(emit(.brI(a: i, b: n, c: .lt, t: -1)))
             if let p = keyPlace, let kn = key { store(p, i, 1, kn.type) }
             if let p = valuePlace, let vn = value, let access {
@@ -381,8 +374,9 @@ extension FunctionCompiler {
         scopes.append(BranchScope(isLoop: true))
         block(body)
         let scope = scopes.removeLast()
-        patchAll(scope.continues, to: label())
+        if !scope.continues.isEmpty { patchAll(scope.continues, to: label()) }
         cont()
+        countStatement()
         backEdge(to: top)
         let end = label()
         patchAll(exits, to: end)

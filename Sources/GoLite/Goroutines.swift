@@ -27,6 +27,59 @@ struct Frame {
     var unwinding = false
 }
 
+/// A goroutine's frames, innermost last. Kept in memory the machine
+/// manages itself: the dispatch loop reads and writes the top frame on
+/// every call and return, where an Array's checks would show.
+struct FrameStack {
+    private(set) var base: UnsafeMutablePointer<Frame>
+    private(set) var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = 16
+        base = .allocate(capacity: capacity)
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var last: Frame? { count > 0 ? base[count - 1] : nil }
+
+    subscript(i: Int) -> Frame {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    mutating func append(_ f: Frame) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+        (base + count).initialize(to: f)
+        count += 1
+    }
+
+    @discardableResult
+    mutating func removeLast() -> Frame {
+        count -= 1
+        return (base + count).move()
+    }
+
+    mutating func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
+    }
+
+    /// Innermost first.
+    func reversed() -> [Frame] { (0..<count).reversed().map { base[$0] } }
+
+    func deallocate() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
 /// A deferred call or the call a `go` statement starts.
 struct PendingCall {
     enum Target {
@@ -53,7 +106,7 @@ final class Goroutine {
     let id: Int
     private(set) var regs: UnsafeMutablePointer<GoValue>
     private(set) var capacity: Int
-    var frames: [Frame] = []
+    var frames = FrameStack()
     var defers: [PendingCall] = []
     var panics: [PanicRecord] = []
     enum State { case runnable, blocked, done }
@@ -83,6 +136,7 @@ final class Goroutine {
     }
 
     deinit {
+        frames.deallocate()
         var work: [GoValue] = []
         Release.detach(regs, capacity, into: &work)
         regs.deinitialize(count: capacity)

@@ -392,6 +392,15 @@ extension Machine {
                 case .stop(let s):
                     return s
                 }
+            case .cmpIK(let d, let a, let v, let cond):
+                c.fr[Int(d)] = .int(cond.test(c.fr[Int(a)].intValue, Int(v)) ? 1 : 0)
+            case .tickRet(let n):
+                steps &+= Int(n)
+                if steps >= nextCheck {
+                    g.frames[c.top].pc = Int32(c.pc - 1)
+                    if let s = checkpoint(g, stopDepth: stopDepth, preempt: false) { return s }
+                }
+                fallthrough
             case .ret:
                 let f = g.frames[c.top]
                 let simple = f.kind == .normal && g.defers.count == Int(f.deferBase) && c.top > 0
@@ -527,7 +536,7 @@ extension Machine {
 
     /// Runs every few thousand steps: the step budget, Ctrl-C, a pending
     /// collection, and the time slice of goroutines.
-    func checkpoint(_ g: Goroutine, stopDepth: Int) -> Stop? {
+    func checkpoint(_ g: Goroutine, stopDepth: Int, preempt: Bool = true) -> Stop? {
         nextCheck = steps + Machine.checkInterval
         if steps >= options.stepBudget {
             termination = .stepBudget(options.stepBudget)
@@ -539,7 +548,7 @@ extension Machine {
         }
         if collector.pending { collect() }
         if termination != nil { return .fatal }
-        if stopDepth == 0 && boundaryDepth == 0 && steps - sliceStart >= Machine.timeSlice && runHead < runQueue.count {
+        if preempt && stopDepth == 0 && boundaryDepth == 0 && steps - sliceStart >= Machine.timeSlice && runHead < runQueue.count {
             return .preempted
         }
         return nil
