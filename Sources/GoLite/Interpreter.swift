@@ -269,6 +269,7 @@ extension Machine {
             if ctx.failed || ctx.skipped {
                 out.write("--- " + (ctx.failed ? "FAIL" : "SKIP") + ": " + name + "\n")
                 for l in ctx.log { out.write(l + "\n") }
+                if ctx.failed { testing.finishedTests.append(ctx) }
             }
         }
     }

@@ -190,3 +190,13 @@ func BenchmarkSub(b *testing.B) {
         #expect(Interpreter.benchLine(r, nameWidth: 25) == "BenchmarkFilter100       \t    5000\t       805.5 cost/op\t    1792 B/op\t       1 allocs/op")
     }
 }
+
+extension RunnerTests {
+    @Test func aFailingBenchmarkFailsTheRun() throws {
+        let src = "package p\n\nimport \"testing\"\n\nfunc BenchmarkBroken(b *testing.B) {\n\tb.Fatalf(\"cannot run with N=%d\", b.N)\n}\n"
+        let run = try GoRun.bench(src)
+        #expect(run.output == "--- FAIL: BenchmarkBroken\n    x_test.go:6: cannot run with N=1\n")
+        #expect(run.report.exitCode == 1)
+        #expect(run.report.benchmarks.isEmpty)
+    }
+}
