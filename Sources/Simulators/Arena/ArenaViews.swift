@@ -52,7 +52,8 @@ extension ArenaSimulator {
     func objectTable() -> String {
         var lines: [String] = []
         if groups.isEmpty {
-            lines.append(L("The program holds no objects: make some with `new NAME SIZE` or `arena alloc A NAME SIZE`."))
+            lines.append(L("The program holds no objects: make some with `new NAME SIZE`"))
+            lines.append(L("or `arena alloc A NAME SIZE`."))
         } else {
             let width = max(4, groups.map(\.name.count).max()!)
             lines.append(L("name").padded(to: width) + "  " + L("count").padded(to: 7) + "  " + L("size").padded(to: 9)
