@@ -125,6 +125,14 @@ struct ExpressionLexer {
                 switch chars[pos] {
                 case "n": out.append("\n")
                 case "t": out.append("\t")
+                case "u" where pos + 1 < chars.count && chars[pos + 1] == "{":
+                    // `\u{1b}`: how `Value.literal` writes other control characters.
+                    guard let close = chars[pos...].firstIndex(of: "}"), close - pos - 2 <= 8,
+                          let code = UInt32(String(chars[(pos + 2)..<close]), radix: 16), let scalar = Unicode.Scalar(code) else {
+                        throw ExpressionError(L("write `\\u{…}` with a hexadecimal code point, like `\\u{1b}`"), (pos - 1)..<(pos + 1))
+                    }
+                    out.unicodeScalars.append(scalar)
+                    pos = close
                 default: out.append(chars[pos])
                 }
             } else {
