@@ -40,7 +40,7 @@ public final class Repl {
             let prompt = interactive ? TerminalWriter.format(Ink.paint(session.prompt, .bold), color: false) : ""
             switch input.read(prompt: prompt) {
             case .line(let line):
-                input.remember(line)
+                if line.utf8.count <= Session.maxLineLength { input.remember(line) }
                 let reply = session.handle(line)
                 if let status = terminated() { return status }
                 if memlane_interrupted() != 0 && reply.text.isEmpty { say(L("Interrupted.")) }

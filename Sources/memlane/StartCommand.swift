@@ -25,7 +25,7 @@ struct Start: ParsableCommand {
         if interactive, let editor = LineEditor(historyPath: historyPath(environment)) {
             input = editor
         } else {
-            input = PipedLines()
+            input = PipedLines(maxLineBytes: Session.maxLineLength)
         }
         let status = Repl(session: session, input: input, interactive: interactive, write: printOut).run()
         if status != 0 { throw ExitCode(status) }
