@@ -1,6 +1,7 @@
 import CEditLine
 import CSystem
 import Foundation
+import TextKit
 
 /// What one read from the learner produced.
 public enum LineEvent: Equatable {
@@ -45,7 +46,8 @@ public final class LineEditor: LineSource {
             guard let context, let before else { return nil }
             let me = Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue()
             guard let completion = me.completer?(String(cString: before)) else { return nil }
-            let text = ([completion.insert] + completion.candidates).joined(separator: "\n")
+            // libedit prints the candidates as they are: neutralise them here.
+            let text = ([completion.insert] + completion.candidates).map(Sanitizer.line).joined(separator: "\n")
             return strdup(text)
         }, Unmanaged.passUnretained(self).toOpaque())
     }
