@@ -29,9 +29,18 @@ public enum BookLoader {
                 continue
             }
             listed.insert(path)
-            guard let text = readText(target) else {
+            let text: String
+            switch FileText.read(target.path, limit: maxFileBytes) {
+            case .success(let t): text = t
+            case .failure(.unreadable):
                 diagnostics.append(Diagnostic(entry.location, L("`{0}` does not exist", Sanitizer.line(path))
                                               + Suggestion.hint(for: path, among: onDisk)))
+                continue
+            case .failure(.notAFile):
+                diagnostics.append(Diagnostic(entry.location, L("`{0}` is not an ordinary file", Sanitizer.line(path))))
+                continue
+            case .failure(.tooLarge):
+                diagnostics.append(Diagnostic(entry.location, L("`{0}` is larger than {1} MiB", Sanitizer.line(path), maxFileBytes >> 20)))
                 continue
             }
             var parser = LessonParser(file: prefix + path)
@@ -89,9 +98,11 @@ public enum BookLoader {
         return diagnostics
     }
 
+    /// The most a lesson, SUMMARY.md or a `file=` may hold.
+    public static let maxFileBytes = 4 << 20
+
     static func readText(_ url: URL) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        try? FileText.read(url.path, limit: maxFileBytes).get()
     }
 
     static func markdownFiles(in folder: URL) -> [String] {

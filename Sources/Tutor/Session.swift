@@ -201,11 +201,16 @@ public final class Session {
         for url in candidates {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-            guard let data = FileManager.default.contents(atPath: url.path), data.count <= 1 << 20 else {
-                throw SimulatorError(L("`{0}` is too large to load (more than 1 MiB)", Sanitizer.line(path)))
+            switch FileText.read(url.path, limit: maxLoadBytes) {
+            case .success(let text): return (text, path)
+            case .failure(.tooLarge): throw SimulatorError(L("`{0}` is too large to load (more than 1 MiB)", Sanitizer.line(path)))
+            case .failure(.notAFile): throw SimulatorError(L("`{0}` is not an ordinary file", Sanitizer.line(path)))
+            case .failure(.unreadable): throw SimulatorError(L("cannot read `{0}`", Sanitizer.line(path)))
             }
-            return (String(decoding: data, as: UTF8.self), path)
         }
         throw SimulatorError(L("no file `{0}` in Content/ or the current folder", Sanitizer.line(path)))
     }
+
+    /// The most a learner's `load` reads.
+    static let maxLoadBytes = 1 << 20
 }
