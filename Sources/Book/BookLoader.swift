@@ -70,7 +70,18 @@ public enum BookLoader {
         }
 
         let fm = summary.fields
-        var book = Book(id: fm["id"] ?? slug(folder.lastPathComponent), title: fm["title"] ?? folder.lastPathComponent,
+        // The id names the folder progress is kept in: a slug, never a path.
+        var id = slug(folder.lastPathComponent)
+        if let given = fm["id"] {
+            if DirectiveInfo.isValidID(given) {
+                id = given
+            } else {
+                diagnostics.append(Diagnostic(SourceLocation(file: prefix + "SUMMARY.md", line: summary.keyLines["id"] ?? 2, column: 1),
+                                              L("`{0}` is not a valid book id: use lowercase letters, digits and `-`", Sanitizer.line(given))))
+            }
+        }
+        if id.isEmpty { id = "book" }
+        var book = Book(id: id, title: fm["title"] ?? folder.lastPathComponent,
                         version: fm["version"] ?? "1", folder: folder, lessons: lessons)
         diagnostics += resolveFiles(&book, prefix: prefix)
         return (book, diagnostics)
