@@ -187,11 +187,27 @@ public final class Session {
 
     func context() -> SimulationContext {
         SimulationContext(color: options.color, width: options.width,
-                          isInterrupted: { memlane_interrupted() != 0 },
+                          isInterrupted: interruptionPoll(),
                           readFile: { [book] path throws(SimulatorError) in try Self.read(path, book: book) },
                           edit: options.interactive ? { text, suffix throws(SimulatorError) in
                               try ExternalEditor.edit(text, suffix: suffix, environment: self.options.environment)
                           } : nil)
+    }
+
+    /// How a running command learns of Ctrl-C. For end-to-end tests only,
+    /// $MEMLANE_TEST_POLL_DELAY_MS (at most 1000) makes every poll sleep
+    /// that long first, so a test can press Ctrl-C in the middle of a
+    /// command that otherwise ends within milliseconds. It changes no
+    /// result, only how long a command takes; learners never set it.
+    func interruptionPoll() -> () -> Bool {
+        guard let delay = options.environment["MEMLANE_TEST_POLL_DELAY_MS"].flatMap(UInt32.init), delay > 0 else {
+            return { memlane_interrupted() != 0 }
+        }
+        let micros = min(delay, 1000) * 1000
+        return {
+            if memlane_interrupted() == 0 { usleep(micros) }
+            return memlane_interrupted() != 0
+        }
     }
 
     /// A file named by a lesson or typed by the learner: the book's content
