@@ -93,6 +93,19 @@ func tempFolder() -> URL {
         #expect(FileManager.default.fileExists(atPath: alive.path))
     }
 
+    /// `show` on the same step changes nothing and writes nothing (each
+    /// write costs an fsync: it was most of the REPL's slowest commands).
+    @Test func anUnchangedUpdateIsNotWritten() throws {
+        let file = tempFolder().appendingPathComponent("progress.json")
+        let store = ProgressStore(file: file)
+        store.update { $0.position = .init(lesson: "a", step: 2) }
+        try FileManager.default.removeItem(at: file)
+        store.update { $0.position = .init(lesson: "a", step: 2) }
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        store.update { $0.position = .init(lesson: "a", step: 3) }
+        #expect(ProgressStore(file: file).progress.position == .init(lesson: "a", step: 3))
+    }
+
     @Test func stateFolderFollowsXDG() {
         #expect(ProgressStore.stateFolder(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/h"]).path == "/x/state/memlane")
         #expect(ProgressStore.stateFolder(environment: ["HOME": "/h"]).path == "/h/.local/state/memlane")

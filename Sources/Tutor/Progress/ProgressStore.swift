@@ -40,9 +40,12 @@ public final class ProgressStore {
         if let book { progress.book = book }
     }
 
-    /// Changes the progress and saves at once.
+    /// Changes the progress and saves at once; a change that changes
+    /// nothing (`show` on the same step) costs no write.
     public func update(_ change: (inout LearnerProgress) -> Void) {
+        let before = progress
         change(&progress)
+        if progress == before && progress == base { return }
         save()
     }
 
