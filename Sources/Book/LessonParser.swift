@@ -57,7 +57,7 @@ struct LessonParser {
     }
 
     private mutating func readBody(_ body: String, into lesson: inout Lesson) {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = body.splitLines()
         let outline = MarkdownOutline(body)
         var steps: [Step] = [Step(title: nil, blocks: [], line: 1)]
         var prose: (start: Int, end: Int)?
@@ -67,7 +67,7 @@ struct LessonParser {
         func flush() {
             guard let p = prose else { return }
             let chunk = lines[(p.start - 1)..<min(p.end, lines.count)].joined(separator: "\n")
-            if !chunk.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if !chunk.trimmingWhitespace().isEmpty {
                 steps[steps.count - 1].blocks.append(.prose(chunk))
             }
             prose = nil
@@ -152,7 +152,7 @@ struct LessonParser {
             }
             pending.checks.append((id, assertions, origin))
         case .hint:
-            pending.hints.append((id, body.trimmingCharacters(in: .whitespacesAndNewlines), origin))
+            pending.hints.append((id, body.trimmingWhitespace(), origin))
         case .solution:
             pending.solutions.append((id, Self.script(body, origin), origin))
         case .quiz:
@@ -177,7 +177,7 @@ struct LessonParser {
     /// comments are skipped when the script runs, except inside the body of
     /// a block verb (`code` … `.`), which is kept byte for byte.
     static func script(_ body: String, _ origin: Origin) -> [ScriptLine] {
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = body.splitLines()
         if lines.last == "" { lines.removeLast() }
         return lines.enumerated().map { ScriptLine($0.element, line: origin.bodyLine + $0.offset) }
     }

@@ -28,7 +28,7 @@ struct SummaryParser {
             diagnostics.append(Diagnostic(SourceLocation(file: file, line: matter.keyLines[key] ?? 2, column: 1),
                                           L("unknown SUMMARY.md key `{0}`", Sanitizer.line(key)) + Suggestion.hint(for: key, among: Self.keys)))
         }
-        let lines = matter.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = matter.body.splitLines()
         let bytes = Array(matter.body.utf8)
         guard let doc = bytes.withUnsafeBufferPointer({ buf in
             buf.baseAddress.map { base in

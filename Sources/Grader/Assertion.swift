@@ -93,9 +93,9 @@ public enum CheckParser {
     public static func parse(_ body: String) -> (assertions: [Assertion], errors: [BlockError]) {
         var assertions: [Assertion] = []
         var errors: [BlockError] = []
-        for (n, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, rawLine) in body.splitLines().enumerated() {
             let line = String(rawLine)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let chars = Array(line)
             let lead = chars.prefix { $0 == " " || $0 == "\t" }.count
@@ -115,7 +115,7 @@ public enum CheckParser {
                 let after = chars[(arrow + 2)...]
                 let skip = after.prefix { $0 == " " || $0 == "\t" }.count
                 let quote = arrow + 2 + skip
-                let rest = String(chars[quote...]).trimmingCharacters(in: .whitespaces)
+                let rest = String(chars[quote...]).trimmingSpaces()
                 guard rest.count >= 2, rest.hasPrefix("\""), rest.hasSuffix("\""),
                       case .string(let text)? = try? singleString(rest) else {
                     errors.append(BlockError(line: n + 1, column: quote + 1,
@@ -130,7 +130,7 @@ public enum CheckParser {
                     continue
                 }
             }
-            assertions.append(Assertion(source: exprText.trimmingCharacters(in: .whitespaces), expression: expr,
+            assertions.append(Assertion(source: exprText.trimmingSpaces(), expression: expr,
                                         message: message, line: n + 1, column: lead + 1, messageColumn: messageColumn))
         }
         return (assertions, errors)
