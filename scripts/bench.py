@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+"""Memory Lane's performance figures, each beside its anchor measured in
+the same run, written to docs/PERFORMANCE.md.
+
+    make bench                      (builds release first)
+    python3 scripts/bench.py [--binary PATH] [--runs N] [--commands N] [--no-write]
+
+Every row is one function returning a `Row`. Rows that cannot be measured
+yet say what they wait for; when that lands, fill in the function (the
+docstring says how) and the row is measured from then on.
+"""
+
+import argparse
+import os
+import platform
+import pty
+import re
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@dataclass
+class Row:
+    figure: str
+    target: str
+    measured: str = ""
+    anchor: str = ""
+    verdict: str = ""  # "met", "missed: …", or "not yet measurable: …"
+
+    @staticmethod
+    def waiting(figure, target, what):
+        return Row(figure, target, "—", "—", "not yet measurable: waiting for " + what)
+
+
+class Bench:
+    def __init__(self, binary, runs, commands):
+        self.binary = binary
+        self.runs = runs
+        self.commands = commands
+        self.scratch = tempfile.mkdtemp(prefix="memlane-bench-")
+        self.env = {
+            "HOME": self.scratch,
+            "XDG_STATE_HOME": os.path.join(self.scratch, "state"),
+            "LANG": "C.UTF-8",
+            "TERM": "xterm",
+            "PATH": "/usr/bin:/bin",
+            "COLUMNS": "80",
+            "MEMLANE_BOOK": os.path.join(ROOT, "Lessons"),
+        }
+
+    def close(self):
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    # -- helpers -------------------------------------------------------
+
+    def wall(self, argv, runs=None, env=None, stdin=None):
+        """Median wall time of `argv` in seconds, after two warm-up runs."""
+        times = []
+        for i in range((runs or self.runs) + 2):
+            start = time.perf_counter()
+            subprocess.run(argv, env=env or self.env, stdin=stdin or subprocess.DEVNULL,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            if i >= 2:
+                times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    @staticmethod
+    def python_anchor():
+        """The Python interpreter itself, not a version manager's shim."""
+        return "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+
+    @staticmethod
+    def ms(seconds):
+        return f"{seconds * 1000:.1f} ms"
+
+    # -- rows available today -------------------------------------------
+
+    def toc_startup(self):
+        """`memlane toc` wall time against `python3 -c pass`."""
+        python = self.python_anchor()
+        anchor = self.wall([python, "-c", "pass"])
+        toc = self.wall([self.binary, "toc"])
+        ratio = toc / anchor
+        return Row("`memlane toc` wall time vs `python3 -c pass`", "≤ 1.5×",
+                   f"{self.ms(toc)} ({ratio:.2f}×)", f"{self.ms(anchor)} (`{python} -c pass`)",
+                   "met" if ratio <= 1.5 else f"missed by {ratio / 1.5:.2f}×")
+
+    def resident_memory(self):
+        """VmRSS of memlane waiting at the prompt on a pseudo-terminal."""
+        rss = self.rss_at_prompt([self.binary], b"memlane [")
+        python = self.python_anchor()
+        anchor = self.rss_at_prompt([python, "-c", "import sys; print('ready>', flush=True); sys.stdin.readline()"], b"ready>")
+        return Row("resident memory at the prompt", "≤ 40 MB", f"{rss / 1024:.1f} MB",
+                   f"{anchor / 1024:.1f} MB (an idle `python3` at a prompt)",
+                   "met" if rss <= 40 * 1024 else f"missed: {rss / 1024 - 40:.1f} MB over")
+
+    def rss_at_prompt(self, argv, prompt):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(argv[0], argv, self.env)
+        seen = b""
+        deadline = time.time() + 30
+        while prompt not in seen and time.time() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                try:
+                    seen += os.read(fd, 65536)
+                except OSError:
+                    break
+        time.sleep(0.3)
+        with open(f"/proc/{pid}/status") as status:
+            kib = int(re.search(r"VmRSS:\s+(\d+) kB", status.read()).group(1))
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+        return kib
+
+    def transcript(self):
+        """A learner's session, repeated: tutor commands, every simulator's
+        verbs, checks, hints, views and moves between steps."""
+        cycle = [
+            "goto memory#store-age", "mov r0, 24", "store [0x10], r0", "mem", "regs", "check", "eval mem[0x10]",
+            "state", "hint", "undo", "next", "back", "toc", "help", "help state",
+            "sandbox arena", "arena new a", "arena alloc a x 64 100", "new h 32 10", "drop h", "gc", "arenas",
+            "objects", "arena free a", "use x", "eval arena.count",
+            "sandbox greentea", "layout dense 2048", "mark classic", "mark greentea", "spans", "queue",
+            "eval classic.cost - greentea.cost", "sandbox asm", ".var age", "store [age], 7", "vars",
+            "show", "progress", "goto welcome#first-move", "mov r0, 42", "check", "answer b", "frobnicate",
+        ]
+        lines = [cycle[i % len(cycle)] for i in range(self.commands)]
+        return "\n".join(lines) + "\nquit\n"
+
+    def repl_latency(self):
+        """Per-command latency from $MEMLANE_TIMINGS over a long transcript."""
+        timings = os.path.join(self.scratch, "timings.txt")
+        env = dict(self.env, MEMLANE_TIMINGS=timings)
+        start = time.perf_counter()
+        subprocess.run([self.binary], env=env, input=self.transcript().encode(), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
+        total = time.perf_counter() - start
+        values = sorted(float(line) for line in open(timings) if line.strip())
+        p50 = values[len(values) // 2]
+        p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
+        return Row(f"REPL command latency over a {len(values):,}-command transcript", "p99 ≤ 10 ms",
+                   f"p99 {p99:.2f} ms (p50 {p50:.2f} ms, max {values[-1]:.1f} ms)",
+                   f"{total:.1f} s for the whole transcript",
+                   "met" if p99 <= 10 else f"missed by {p99 - 10:.2f} ms")
+
+    def lint_shipped(self):
+        seconds = self.wall([self.binary, "lint", os.path.join(ROOT, "Lessons")])
+        return Row("`lint` of the shipped book", "≤ 1 s", self.ms(seconds), "1 s",
+                   "met" if seconds <= 1 else f"missed by {seconds - 1:.2f} s")
+
+    def lint_generated(self):
+        folder = os.path.join(self.scratch, "book500")
+        write_book(folder, 500)
+        seconds = self.wall([self.binary, "lint", folder], runs=max(3, self.runs // 4))
+        return Row("`lint` of a generated 500-lesson book", "≤ 5 s", self.ms(seconds), "5 s",
+                   "met" if seconds <= 5 else f"missed by {seconds - 5:.2f} s")
+
+    # -- rows waiting for modules that are being written -----------------
+
+    def escape_analysis(self):
+        """To fill in when `memlane escape FILE.go` exists: generate a
+        10,000-line GoLite file (functions returning pointers, closures,
+        slices), time `memlane escape FILE` with `self.wall`, and, when `go`
+        is installed, `go build -gcflags='-m -l'` on the same file as the
+        anchor; target ≤ 0.5 s and ≤ 0.5× the anchor."""
+        return Row.waiting("escape analysis of a 10,000-line file vs `go build -gcflags='-m -l'`",
+                           "≤ 0.5 s and ≤ 0.5×", "the GoLite escape analyser (`memlane escape FILE.go`)")
+
+    def interpreter(self):
+        """To fill in when `memlane bench FILE.go` exists: run the case
+        study's BenchmarkXxx functions and compare ns/op with `go test
+        -bench . -benchmem` on the same file (when `go` is installed);
+        target within 30× per op."""
+        return Row.waiting("interpreter on the case-study benchmarks vs native `go test -bench`",
+                           "within 30× per op", "the GoLite interpreter (`memlane bench FILE.go`)")
+
+    def mark_and_sweep(self):
+        """To fill in when the gc simulator joins SimulatorCatalog: a piped
+        session `sandbox gc`, building 1,000,000 objects, then one full
+        mark and sweep, timed with $MEMLANE_TIMINGS (the line of the
+        collection); target ≤ 0.5 s."""
+        return Row.waiting("mark and sweep of a 1,000,000-object heap", "≤ 0.5 s", "the gc simulator")
+
+    def rows(self):
+        """The rows in the order of the table, measured one at a time."""
+        return [self.toc_startup, self.resident_memory, self.repl_latency, self.lint_shipped,
+                self.lint_generated, self.escape_analysis, self.interpreter, self.mark_and_sweep]
+
+
+def write_book(folder, count):
+    """A valid book of `count` lessons, each with prose, an asm exercise
+    (check, two hints, solution) and a quiz: what lint does per lesson."""
+    os.makedirs(folder, exist_ok=True)
+    entries = []
+    for i in range(count):
+        name = f"{i:03d}-lesson.md"
+        entries.append(f"- [Lesson {i}]({name})")
+        with open(os.path.join(folder, name), "w") as f:
+            f.write(f"""---
+id: lesson-{i}
+title: Generated lesson {i}
+sim: asm
+---
+
+Memory is a row of numbered bytes; this lesson stores **{i % 255 + 1}** at an
+address and reads it back, *as programs did before variables*.
+
+## Store a byte
+
+Put {i % 255 + 1} in the byte at 0x10.
+
+```exercise id=store-{i}
+mov r1, 1
+```
+
+```check id=store-{i}
+mem[0x10] == {i % 255 + 1}     => "the byte at 0x10 holds {{mem[0x10]}}"
+reg.r1 == 1
+```
+
+```hint id=store-{i}
+`mov` a number into a register first.
+```
+
+```hint id=store-{i}
+Then `store [0x10], r0`.
+```
+
+```solution id=store-{i}
+mov r0, {i % 255 + 1}
+store [0x10], r0
+```
+
+## A question
+
+```quiz id=quiz-{i}
+? Where did the number go?
+( ) a register only
+(x) the byte at 0x10
+> `store` copies a register into memory.
+```
+""")
+    with open(os.path.join(folder, "SUMMARY.md"), "w") as f:
+        f.write("---\nid: generated\ntitle: Generated\n---\n\n" + "\n".join(entries) + "\n")
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", open("/proc/meminfo").read()).group(1))
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, AttributeError):
+        pass
+    system = platform.platform()
+    try:
+        system = "Debian " + open("/etc/debian_version").read().strip() + ", Linux " + platform.release()
+    except OSError:
+        pass
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    load = os.getloadavg()
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; {system}; {swift[0] if swift else 'swift ?'}; "
+            f"load average {load[0]:.2f} at the start")
+
+
+def table(rows):
+    lines = ["| figure | target | measured | anchor (same run) | verdict |", "|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r.figure} | {r.target} | {r.measured} | {r.anchor} | {r.verdict} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/memlane"))
+    parser.add_argument("--runs", type=int, default=20, help="timed runs per wall-time figure (median)")
+    parser.add_argument("--commands", type=int, default=10_000, help="commands in the latency transcript")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/PERFORMANCE.md alone")
+    args = parser.parse_args()
+    if not os.access(args.binary, os.X_OK):
+        sys.exit(f"bench.py: no executable {args.binary}: run `swift build -c release` (make bench does)")
+
+    where = machine()
+    bench = Bench(args.binary, args.runs, args.commands)
+    rows = []
+    try:
+        for measure in bench.rows():
+            row = measure()
+            rows.append(row)
+            print(f"{row.figure}: {row.measured}  [anchor: {row.anchor}]  {row.verdict}", flush=True)
+    finally:
+        bench.close()
+    if args.no_write:
+        return
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    path = os.path.join(ROOT, "docs", "PERFORMANCE.md")
+    # The hand-written "## Notes" (causes of gaps, what was profiled) stay.
+    old = open(path).read() if os.path.exists(path) else ""
+    notes = old[old.index("## Notes"):] if "## Notes" in old else ""
+    with open(path, "w") as f:
+        f.write(f"""# Performance
+
+Measured by `make bench` ({stamp}), which builds in release mode and runs
+`python3 scripts/bench.py`: every figure is printed beside an anchor
+measured in the same run, so a slow or busy machine shows in both. Wall
+times are medians of {args.runs} runs after two warm-up runs; REPL latency
+comes from `MEMLANE_TIMINGS=FILE`, which makes the REPL append the
+milliseconds from reading each line to writing its reply (off by default).
+Timings are never asserted in unit tests.
+
+Machine: {where}.
+
+{table(rows)}
+
+Reproduce: `make bench` (or `python3 scripts/bench.py --binary .build/release/memlane`;
+`--runs`, `--commands` and `--no-write` are documented in `--help`).
+
+{notes}""")
+    print("wrote docs/PERFORMANCE.md")
+
+
+if __name__ == "__main__":
+    main()
