@@ -9,7 +9,7 @@ SWIFT ?= swift
 FUZZ_SECONDS ?= 600
 APT_PACKAGES := libedit-dev libcmark-dev pkg-config
 
-.PHONY: run test deps build build-debug lint bench fuzz clean
+.PHONY: run test deps build build-debug lint docs bench fuzz clean
 
 ## deps: the Debian packages the build links against (apt-get when root).
 deps:
@@ -44,6 +44,10 @@ test: build-debug
 
 lint: build-debug
 	./.build/debug/memlane lint Lessons
+
+## docs: regenerate the simulator reference in docs/AUTHORING.md.
+docs: build-debug
+	./.build/debug/memlane sims --update docs/AUTHORING.md
 
 ## fuzz: libFuzzer on every target (sanitized build in .build-fuzz); keeps Tests/Fuzz/Corpus minimal.
 fuzz: deps

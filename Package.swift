@@ -30,7 +30,7 @@ let package = Package(
         // The simulator protocol and the chapter simulators.
         .target(name: "Simulators", dependencies: ["Grader", "TextKit", "CSystem"]),
         // The Go subset: front end, escape analysis, interpreter, allocator model.
-        .target(name: "GoLite", dependencies: ["Simulators", "Grader", "TextKit"]),
+        .target(name: "GoLite", dependencies: ["Simulators", "Grader", "TextKit"], exclude: ["README.md"]),
         // Lesson model and loader (front matter, steps, directives).
         .target(name: "Book", dependencies: ["CCMark", "Grader", "TextKit",
                                              .product(name: "Yams", package: "Yams")]),

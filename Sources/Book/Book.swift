@@ -9,6 +9,8 @@ public struct Book: Sendable {
     public var version: String
     public var folder: URL
     public var lessons: [Lesson]
+    /// The book a translation was made from; its Content/ serves both.
+    public var original: URL?
 
     public func lesson(_ id: String) -> Lesson? { lessons.first { $0.id == id } }
     public func index(of id: String) -> Int? { lessons.firstIndex { $0.id == id } }
@@ -16,8 +18,9 @@ public struct Book: Sendable {
     /// Where `file=` paths are looked up: the book's Content/ folder, then a
     /// Content/ folder beside the book.
     public var contentFolders: [URL] {
-        [folder.appendingPathComponent("Content"),
-         folder.deletingLastPathComponent().appendingPathComponent("Content")]
+        let base = original ?? folder
+        return [base.appendingPathComponent("Content"),
+                base.deletingLastPathComponent().appendingPathComponent("Content")]
     }
 
     /// The file a `file=` path names, if it exists and stays inside a content

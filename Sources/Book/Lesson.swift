@@ -102,6 +102,8 @@ public struct Lesson: Sendable {
     public var fileReferences: [(path: String, location: SourceLocation)]
     /// The line each front matter key is on, for lint.
     public var frontMatterLines: [String: Int]
+    /// Shown in the original language because no translation exists.
+    public var isFallback = false
 
     public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
     public func quiz(_ id: String) -> QuizItem? { quizzes.first { $0.id == id } }

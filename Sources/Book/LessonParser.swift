@@ -152,7 +152,9 @@ struct LessonParser {
             }
             pending.checks.append((id, assertions, origin))
         case .hint:
-            pending.hints.append((id, body.trimmingWhitespace(), origin))
+            let hint = body.trimmingWhitespace()
+            if hint.isEmpty { diagnostics.append(Diagnostic(origin.location, L("this hint is empty"))) }
+            pending.hints.append((id, hint, origin))
         case .solution:
             pending.solutions.append((id, Self.script(body, origin), origin))
         case .quiz:

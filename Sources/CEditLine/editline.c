@@ -3,9 +3,13 @@
 
 #include <errno.h>
 #include <histedit.h>
+#include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <wchar.h>
 
 struct memlane_editor {
     EditLine *el;
@@ -13,6 +17,15 @@ struct memlane_editor {
     char *prompt;
     memlane_completer completer;
     void *context;
+    memlane_idle idle;
+    void *idle_context;
+    int idle_ms;
+    /* Set by the poll reader: why it returned without a character. */
+    int woken;
+    int eof;
+    /* A partial line to type back after a wake-up, and how much is typed. */
+    wchar_t *replay;
+    size_t replay_pos;
 };
 
 static char *prompt_fn(EditLine *el) {
@@ -66,6 +79,78 @@ static unsigned char complete_fn(EditLine *el, int ch) {
     return result;
 }
 
+/* Reads one character like libedit's own reader (a byte at a time,
+ * decoded with mbrtowc), but waits with poll() so the idle function can run
+ * every idle_ms. A signal (Ctrl-C) still ends the read with EINTR, as
+ * before. */
+static int poll_getc(EditLine *el, wchar_t *cp) {
+    memlane_editor *ed = NULL;
+    el_get(el, EL_CLIENTDATA, &ed);
+    if (ed->replay) {
+        if (ed->replay[ed->replay_pos] != L'\0') {
+            *cp = ed->replay[ed->replay_pos++];
+            return 1;
+        }
+        free(ed->replay);
+        ed->replay = NULL;
+        ed->replay_pos = 0;
+    }
+    char bytes[MB_LEN_MAX];
+    size_t n = 0;
+    int fd = fileno(stdin);
+    for (;;) {
+        struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
+        /* Inside a multibyte character, wait for its other bytes. */
+        int ready = poll(&p, 1, n == 0 && ed->idle ? ed->idle_ms : -1);
+        if (ready < 0) {
+            if (errno == EINTR) { *cp = L'\0'; return -1; }
+            continue;
+        }
+        if (ready == 0) {
+            if (ed->idle && ed->idle(ed->idle_context)) {
+                ed->woken = 1;
+                *cp = L'\0';
+                errno = 0;
+                return -1;
+            }
+            continue;
+        }
+        ssize_t got = read(fd, bytes + n, 1);
+        if (got < 0) {
+            if (errno == EINTR) { *cp = L'\0'; return -1; }
+            if (errno == EAGAIN) continue;
+            *cp = L'\0';
+            return -1;
+        }
+        if (got == 0) {
+            ed->eof = 1;
+            *cp = L'\0';
+            return 0;
+        }
+        n++;
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        size_t r = mbrtowc(cp, bytes, n, &state);
+        if (r == (size_t)-2) {
+            if (n >= sizeof bytes) n = 0; /* too long to be a character: drop it */
+            continue;
+        }
+        if (r == (size_t)-1) { n = 0; continue; } /* not UTF-8: drop it */
+        return 1;
+    }
+}
+
+void memlane_editor_set_idle(memlane_editor *ed, memlane_idle idle, void *context, int interval_ms) {
+    ed->idle = idle;
+    ed->idle_context = context;
+    ed->idle_ms = interval_ms > 0 ? interval_ms : 500;
+    if (idle) {
+        el_set(ed->el, EL_GETCFN, poll_getc);
+    } else {
+        el_set(ed->el, EL_GETCFN, EL_BUILTIN_GETCFN);
+    }
+}
+
 memlane_editor *memlane_editor_new(const char *program) {
     memlane_editor *ed = calloc(1, sizeof *ed);
     if (!ed) return NULL;
@@ -90,6 +175,7 @@ void memlane_editor_free(memlane_editor *ed) {
     el_end(ed->el);
     history_end(ed->hist);
     free(ed->prompt);
+    free(ed->replay);
     free(ed);
 }
 
@@ -101,9 +187,26 @@ void memlane_editor_set_prompt(memlane_editor *ed, const char *prompt) {
 char *memlane_editor_read(memlane_editor *ed, int *status) {
     int count = 0;
     errno = 0;
+    ed->woken = 0;
+    ed->eof = 0;
     const char *line = el_gets(ed->el, &count);
     if (!line) {
-        *status = (count < 0 || errno == EINTR) ? 2 : 1;
+        if (ed->woken) {
+            /* Keep what was typed: libedit leaves it in its buffer until
+             * the next read starts, which types it back. */
+            const LineInfoW *li = el_wline(ed->el);
+            size_t len = li ? (size_t)(li->lastchar - li->buffer) : 0;
+            free(ed->replay);
+            ed->replay = NULL;
+            ed->replay_pos = 0;
+            if (len > 0 && (ed->replay = malloc((len + 1) * sizeof(wchar_t))) != NULL) {
+                wmemcpy(ed->replay, li->buffer, len);
+                ed->replay[len] = L'\0';
+            }
+            *status = 3;
+            return NULL;
+        }
+        *status = ed->eof ? 1 : ((count < 0 || errno == EINTR) ? 2 : 1);
         return NULL;
     }
     if (count <= 0) { *status = 1; return NULL; }

@@ -294,11 +294,16 @@ public struct Parser {
         defer { leave() }
         var x: Expr
         if let lhs { x = lhs } else { x = try unaryExpr() }
+        // Each operator of a chain like a + b + c nests the tree one level deeper.
+        var chain = 0
+        defer { depth -= chain }
         while kind == .op || kind == .star, let op = tok.op, op.precedence > prec {
             let p = pos
             next()
             let y = try binaryExpr(nil, op.precedence)
             x = expr(p, .binary(op, x, y))
+            chain += 1
+            try enter()
         }
         return x
     }
@@ -955,6 +960,7 @@ public struct Parser {
         var initStmt: Stmt? = nil
         if kind != .semi {
             if kind == .kwVar {
+                next()
                 throw syntaxError("var declaration not allowed in " + (keyword == .kwFor ? "for" : keyword == .kwIf ? "if" : "switch") + " initializer")
             }
             initStmt = try simpleStmt(nil, keyword: keyword)
@@ -1019,7 +1025,11 @@ public struct Parser {
         var elseStmt: Stmt? = nil
         if got(.kwElse) {
             switch kind {
-            case .kwIf: elseStmt = .ifStmt(try ifStmt())
+            case .kwIf:
+                // An else-if chain nests like blocks do.
+                try enter()
+                defer { leave() }
+                elseStmt = .ifStmt(try ifStmt())
             case .lbrace: elseStmt = .block(try block(context: ""))
             default: throw syntaxError("else must be followed by if or statement block")
             }

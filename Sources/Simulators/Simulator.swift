@@ -14,8 +14,9 @@ public struct SimulationContext {
     /// against the book's Content/ folder, then the working directory.
     /// Returns the text and the path as it should be shown.
     public var readFile: (String) throws(SimulatorError) -> (text: String, shownPath: String)
-    /// Opens the learner's editor on a text and returns the edited text;
-    /// nil where no editor may be run (lint, piped sessions without a TTY).
+    /// Opens the learner's editor on a text (the second argument names the
+    /// scratch file, e.g. `main.go`) and returns the edited text; nil where
+    /// no editor may be run (lint, piped sessions without a TTY).
     public var edit: ((String, String) throws(SimulatorError) -> String)?
 
     public init(color: Bool = false, width: Int = 80,
@@ -58,12 +59,19 @@ public protocol Simulator: StateProvider {
 
     /// Functions of the state for assertions (`color("A")`); default none.
     func callFunction(_ name: String, _ arguments: [Value]) throws(ExpressionError) -> Value?
+
+    /// The state as a Graphviz drawing for `export dot|svg`; by default the
+    /// state tree as linked tables (`Diagram.stateTree`).
+    func diagram() -> Diagram
 }
 
 extension Simulator {
     public func callFunction(_ name: String, _ arguments: [Value]) throws(ExpressionError) -> Value? { nil }
     public var functionNames: [String] { Self.info.functions.map(\.name) }
     public func knownNames() -> [String] { [] }
+    public func diagram() -> Diagram {
+        Diagram.stateTree(stateTree(), title: Self.info.name + " — " + Self.info.title)
+    }
 
     /// Parses and runs a line: unknown verbs get a "did you mean"; on any
     /// error the state is left untouched.

@@ -89,15 +89,19 @@ public struct SimulatorInfo: Sendable {
     public var verbs: [Verb]
     public var state: [StateField]
     public var functions: [StateFunction]
+    /// A starter exercise for `memlane new lesson --sim NAME`. Every
+    /// simulator in the catalogue should give one; a test insists.
+    public var example: ExampleExercise?
 
     public init(name: String, title: String, summary: String, verbs: [Verb],
-                state: [StateField], functions: [StateFunction] = []) {
+                state: [StateField], functions: [StateFunction] = [], example: ExampleExercise? = nil) {
         self.name = name
         self.title = title
         self.summary = summary
         self.verbs = verbs
         self.state = state
         self.functions = functions
+        self.example = example
     }
 
     public func verb(_ name: String) -> Verb? { verbs.first { $0.name == name } }

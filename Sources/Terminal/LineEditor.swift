@@ -10,6 +10,9 @@ public enum LineEvent: Equatable {
     case endOfInput
     /// Ctrl-C: the line being typed is dropped.
     case interrupted
+    /// The idle check asked to wake up (`--watch` saw a file change): the
+    /// line typed so far is kept and offered again by the next read.
+    case woken
 }
 
 /// What Tab does: text to insert at the cursor, and candidates to list
@@ -36,6 +39,9 @@ public final class LineEditor: LineSource {
     private let historyPath: String?
     /// Called on Tab with the text before the cursor.
     public var completer: ((String) -> Completion?)?
+    /// Called every `idleInterval` seconds while waiting for a key;
+    /// returning true ends the read with `.woken`.
+    private var idle: (() -> Bool)?
 
     public init?(historyPath: String?) {
         guard let ed = memlane_editor_new("memlane") else { return nil }
@@ -56,11 +62,31 @@ public final class LineEditor: LineSource {
         memlane_editor_free(editor)
     }
 
+    /// Runs `check` every `interval` seconds while the learner is not
+    /// typing; when it returns true, `read` returns `.woken` and the line
+    /// typed so far comes back with the next prompt. nil stops it.
+    public func whileIdle(every interval: Double, _ check: (() -> Bool)?) {
+        idle = check
+        guard check != nil else {
+            memlane_editor_set_idle(editor, nil, nil, 0)
+            return
+        }
+        memlane_editor_set_idle(editor, { context in
+            guard let context else { return 0 }
+            let me = Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue()
+            return me.idle?() == true ? 1 : 0
+        }, Unmanaged.passUnretained(self).toOpaque(), Int32(max(10, interval * 1000)))
+    }
+
     public func read(prompt: String) -> LineEvent {
         memlane_editor_set_prompt(editor, prompt)
         var status: Int32 = 0
         guard let raw = memlane_editor_read(editor, &status) else {
-            return status == 2 ? .interrupted : .endOfInput
+            switch status {
+            case 2: return .interrupted
+            case 3: return .woken
+            default: return .endOfInput
+            }
         }
         defer { free(raw) }
         return .line(String(cString: raw))

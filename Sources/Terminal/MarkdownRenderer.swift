@@ -131,13 +131,26 @@ public struct MarkdownRenderer {
         }
     }
 
-    /// Code keeps its lines as written, indented under the text; Go is
-    /// highlighted.
+    /// Code keeps its lines as written (never wrapped: that would change
+    /// what it says), indented under the text by up to four columns, less
+    /// when a wide block would not fit otherwise; Go is highlighted.
     public func codeBlock(_ code: String, language: String, first: String = "", rest: String = "") -> [String] {
         let clean = Sanitizer.clean(code).replacingOccurrences(of: "\t", with: "    ")
         let styled = language == "go" ? GoHighlighter.highlight(clean) : clean
         let lines = Ink.balancedLines(styled)
-        return lines.enumerated().map { i, line in (i == 0 ? first : rest) + "    " + line }
+        let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
+        let available = width - DisplayWidth.of(Ink.strip(rest))
+        let pad = String(repeating: " ", count: max(0, min(4, available - widest)))
+        guard widest > available else {
+            return lines.enumerated().map { i, line in (i == 0 ? first : rest) + pad + line }
+        }
+        // Wrapping would break a drawing's alignment; cut lines instead, and say so.
+        let cut = lines.map { line in
+            DisplayWidth.of(line) <= available ? line : Ink.balancedLines(DisplayWidth.prefix(line, columns: available - 1)).joined() + "…"
+        }
+        let note = Ink.paint(L("(cut to fit: this block is {0} columns wide)", widest), .grey)
+        return cut.enumerated().map { i, line in (i == 0 ? first : rest) + line }
+            + TextWrapper.wrap(note, width: width, firstIndent: rest, indent: rest)
     }
 
     // MARK: - Inlines

@@ -112,4 +112,19 @@ public enum TextWrapper {
         if noLineStart.contains(b) || noLineEnd.contains(a) { return false }
         return DisplayWidth.of(a) == 2 || DisplayWidth.of(b) == 2
     }
+
+    /// Wraps only the lines wider than `width`, each continuing under its
+    /// own indentation plus two columns: for simulator output, whose short
+    /// lines (tables, drawings) must stay exactly as they are.
+    public static func fitLines(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { raw -> [String] in
+            let line = String(raw)
+            guard DisplayWidth.of(line) > width else { return [line] }
+            let lead = String(line.prefix { $0 == " " })
+            // Deep indentation is kept only while it leaves room for text.
+            let first = String(repeating: " ", count: min(lead.count, width / 2))
+            let hang = String(repeating: " ", count: min(lead.count + 2, width / 2))
+            return wrap(String(line.dropFirst(lead.count)), width: width, firstIndent: first, indent: hang)
+        }.joined(separator: "\n")
+    }
 }

@@ -5,7 +5,9 @@ import TextKit
 /// Runs the learner's editor ($VISUAL, then $EDITOR, then vi) on a scratch
 /// copy of a text and returns what was saved. Nothing else is ever run.
 enum ExternalEditor {
-    static func edit(_ text: String, suffix: String, environment: [String: String]) throws(SimulatorError) -> String {
+    /// `fileName` names the scratch file (its extension lets the editor pick
+    /// a syntax); only its last component is used.
+    static func edit(_ text: String, fileName: String, environment: [String: String]) throws(SimulatorError) -> String {
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         // A fresh folder only we can enter (mkdtemp: mode 0700, a name no one
         // can have prepared), so no other user can read or swap the scratch file.
@@ -14,7 +16,8 @@ enum ExternalEditor {
             throw SimulatorError(L("cannot write a scratch file in {0}", FileManager.default.temporaryDirectory.path))
         }
         let folder = URL(fileURLWithPath: String(cString: made))
-        let file = folder.appendingPathComponent("scratch" + suffix)
+        let base = URL(fileURLWithPath: fileName).lastPathComponent
+        let file = folder.appendingPathComponent(base.isEmpty || base == "/" ? "scratch.txt" : base)
         do {
             try text.write(to: file, atomically: true, encoding: .utf8)
         } catch {

@@ -9,15 +9,27 @@ import TextKit
 /// simulator does not document, setups and solutions that fail, and checks
 /// that pass before the learner did anything or fail after the solution.
 public enum Linter {
+    /// Lints a book and every translation of it (`ja/` and so on): each is
+    /// linted in full, and a translation is also compared with its original.
     public static func lint(folder: URL, shownAs: String? = nil) -> (book: Book?, diagnostics: [Diagnostic]) {
         let (book, loadDiagnostics) = BookLoader.load(folder, shownAs: shownAs)
         guard let book else { return (nil, loadDiagnostics) }
-        var diagnostics = loadDiagnostics
         let prefix = (shownAs ?? folder.path).hasSuffix("/") ? (shownAs ?? folder.path) : (shownAs ?? folder.path) + "/"
-        for lesson in book.lessons {
-            diagnostics += lint(lesson, in: book, file: prefix + lesson.file)
+        var diagnostics = loadDiagnostics + lessons(of: book, prefix: prefix)
+        for language in Language.allCases {
+            guard let translated = Translation.folder(of: folder, for: language) else { continue }
+            let translatedPrefix = prefix + language.rawValue + "/"
+            let (translation, translationDiagnostics) = BookLoader.load(translated, shownAs: translatedPrefix, original: folder)
+            diagnostics += translationDiagnostics
+            guard let translation else { continue }
+            diagnostics += lessons(of: translation, prefix: translatedPrefix)
+            diagnostics += Translation.compare(translation, with: book, shownAs: translatedPrefix)
         }
         return (book, sorted(diagnostics))
+    }
+
+    static func lessons(of book: Book, prefix: String) -> [Diagnostic] {
+        book.lessons.flatMap { lint($0, in: book, file: prefix + $0.file) }
     }
 
     /// File order as SUMMARY.md gives it, then line and column.
@@ -63,6 +75,7 @@ public enum Linter {
             if item.quiz.choices.count > 26 {
                 out.append(Diagnostic(item.origin.location, L("a quiz can have at most 26 choices (a to z)")))
             }
+            out += lintAnswers(item)
         }
         return out
     }

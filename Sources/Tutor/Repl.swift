@@ -12,13 +12,21 @@ public final class Repl {
     let input: LineSource
     let interactive: Bool
     let write: (String) -> Void
+    /// Set for `--watch`: the book is reloaded when its files change.
+    let watcher: BookWatcher?
+    /// Seconds between two looks at the book's files while waiting for a key.
+    public static let watchInterval = 0.5
+    /// A change seen while waiting for a key, not yet acted on.
+    private var changeSeen = false
 
     /// $MEMLANE_TIMINGS=FILE: one line per command appended to FILE, the
     /// milliseconds from the line read to the reply written. Off by default;
     /// `make bench` reads it for the REPL latency figures.
     let timings: FileHandle?
 
-    public init(session: Session, input: LineSource, interactive: Bool, write: @escaping (String) -> Void) {
+    public init(session: Session, input: LineSource, interactive: Bool, watcher: BookWatcher? = nil,
+                write: @escaping (String) -> Void) {
+        self.watcher = watcher
         self.session = session
         self.input = input
         self.interactive = interactive
@@ -45,10 +53,22 @@ public final class Repl {
     public func run() -> Int32 {
         if let editor = input as? LineEditor {
             editor.completer = { [session] before in session.complete(before) }
+            if let watcher {
+                // Looked at between keys too, so an edit shows while the learner sits at the prompt.
+                editor.whileIdle(every: Self.watchInterval) { [unowned self] in
+                    if watcher.changed() { changeSeen = true }
+                    return changeSeen
+                }
+            }
         }
         say(session.start())
         while true {
             if let status = terminated() { return status }
+            if let watcher, changeSeen || watcher.changed() {
+                changeSeen = false
+                say(session.reload())
+                if interactive { write("\n") }
+            }
             if memlane_take_resize() != 0 {
                 session.options.width = TerminalSize.columns(environment: session.options.environment)
                 (input as? LineEditor)?.resized()
@@ -79,6 +99,9 @@ public final class Repl {
                     write("\n")
                     say(Ink.paint(L("(Ctrl-C drops the line; Ctrl-D or `quit` saves and leaves.)"), .grey))
                 }
+            case .woken:
+                // The line typed so far comes back with the next prompt.
+                if interactive { write("\n") }
             case .endOfInput:
                 session.store.save()
                 if interactive { say(L("Progress saved. See you next time!")) }

@@ -13,6 +13,13 @@ extension Session {
     /// A tutor command a simulator verb shadows is still reachable with a
     /// leading `:` (e.g. `:show`).
     public func handle(_ rawLine: String) -> Reply {
+        var reply = respond(to: rawLine)
+        // Whatever the reply holds, no line of it is wider than the terminal.
+        reply.text = TextWrapper.fitLines(reply.text, width: options.width)
+        return reply
+    }
+
+    func respond(to rawLine: String) -> Reply {
         memlane_clear_interrupt()
         guard rawLine.utf8.count <= Self.maxLineLength else {
             return Reply(Ink.paint(L("That line is longer than {0} KiB and was ignored.", Self.maxLineLength / 1024), .red))
@@ -70,7 +77,9 @@ extension Session {
         let before = sim
         do throws(SimulatorError) {
             let output = try sim.run(line, block: block, in: context())
-            if verb?.changesState ?? true {
+            // `undo` takes back commands that changed something, not views
+            // (even a view that shares its verb with a change, like `heap`).
+            if verb?.changesState ?? true, sim.stateTree() != before.stateTree() {
                 undoStack.append(before)
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst() }
             }
@@ -105,6 +114,8 @@ extension Session {
         case "eval": return Reply(evaluate(rest))
         case "sandbox": return Reply(enterSandbox(args))
         case "progress": return Reply(TableOfContents.progressText(book: book, progress: store.progress))
+        case "export": return Reply(export(rest))
+        case "reload": return Reply(reload())
         case "quit":
             store.save()
             return Reply(L("Progress saved. See you next time!"), quit: true)

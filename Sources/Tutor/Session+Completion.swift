@@ -33,6 +33,7 @@ extension Session {
                 case "sandbox": candidates = SimulatorCatalog.names
                 case "help": candidates = TutorCommand.all.map(\.name) + ["state"] + (info?.verbs.map(\.name) ?? [])
                 case "solution": candidates = ["--force"]
+                case "export": candidates = words.count == 1 ? ["dot", "svg"] : []
                 case "state", "eval": candidates = info?.state.map { $0.path.components(separatedBy: "[")[0] } ?? []
                 default: candidates = []
                 }

@@ -36,7 +36,8 @@ public struct Reply: Equatable {
 /// front of them, and everything they type. Knows nothing of terminals:
 /// lines go in, styled text comes out.
 public final class Session {
-    public let book: Book
+    /// Replaced by `reload` when the book's files change.
+    public internal(set) var book: Book
     public let store: ProgressStore
     public var options: SessionOptions
 
@@ -52,6 +53,8 @@ public final class Session {
     var parked: [String: (simulator: any Simulator, undo: [any Simulator])] = [:]
     /// A block verb (`code`) collecting its lines up to `.`.
     var pendingBlock: (line: String, body: [String])?
+    /// The lesson last shown, to say once that a lesson is not translated.
+    var lessonShown: String?
 
     static let undoLimit = 200
 
@@ -92,6 +95,10 @@ public final class Session {
 
     /// Resumes where the learner stopped and shows that step.
     public func start() -> String {
+        TextWrapper.fitLines(resume(), width: options.width)
+    }
+
+    func resume() -> String {
         var text = ""
         if let warning = store.warning { text += Ink.paint(warning, .yellow) + "\n\n" }
         guard !book.lessons.isEmpty else { return text + L("This book has no lessons.") }
@@ -113,6 +120,10 @@ public final class Session {
         let note = prepareSimulator()
         var text = stepRenderer().render(lessonIndex: lessonIndex, stepIndex: stepIndex)
         if let note { text += "\n" + Ink.paint(note, .grey) }
+        if lesson.isFallback && lessonShown != lesson.id {
+            text = Ink.paint(L("This lesson is not translated yet; it is shown in English."), .yellow) + "\n" + text
+        }
+        lessonShown = lesson.id
         return text
     }
 
@@ -189,8 +200,8 @@ public final class Session {
         SimulationContext(color: options.color, width: options.width,
                           isInterrupted: interruptionPoll(),
                           readFile: { [book] path throws(SimulatorError) in try Self.read(path, book: book) },
-                          edit: options.interactive ? { text, suffix throws(SimulatorError) in
-                              try ExternalEditor.edit(text, suffix: suffix, environment: self.options.environment)
+                          edit: options.interactive ? { text, fileName throws(SimulatorError) in
+                              try ExternalEditor.edit(text, fileName: fileName, environment: self.options.environment)
                           } : nil)
     }
 

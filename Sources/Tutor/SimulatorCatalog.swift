@@ -1,11 +1,17 @@
 import Simulators
+import GoLite
 
 /// Every simulator the tutor offers, by name. A new chapter adds its
 /// simulator here and nowhere else.
 public enum SimulatorCatalog {
     public static var all: [any Simulator.Type] { [
         AsmSimulator.self,
+        FramesSimulator.self,
+        GCSimulator.self,
+        EscapeSimulator.self,
+        StackSimulator.self,
         ArenaSimulator.self,
+        WeakSimulator.self,
         GreenTeaSimulator.self,
     ] }
 

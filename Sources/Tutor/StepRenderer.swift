@@ -46,11 +46,13 @@ struct StepRenderer {
     func header(_ lesson: Lesson, _ lessonIndex: Int, _ stepIndex: Int) -> String {
         let left = L("Lesson {0} · {1}", lessonIndex, lesson.title)
         let right = L("step {0}/{1}", stepIndex + 1, lesson.steps.count)
-        let gap = max(2, width - DisplayWidth.of(left) - DisplayWidth.of(right))
-        let line = DisplayWidth.of(left) + gap + DisplayWidth.of(right) <= width
-            ? Ink.paint(left, .bold) + String(repeating: " ", count: gap) + Ink.paint(right, .grey)
-            : Ink.paint(left, .bold) + "  " + Ink.paint(right, .grey)
-        return line
+        let gap = width - DisplayWidth.of(left) - DisplayWidth.of(right)
+        if gap >= 2 {
+            return Ink.paint(left, .bold) + String(repeating: " ", count: gap) + Ink.paint(right, .grey)
+        }
+        // Too narrow for one line: the step goes under the title, to the right.
+        let title = TextWrapper.wrap(Ink.paint(left, .bold), width: width).joined(separator: "\n")
+        return title + "\n" + Ink.paint(right.leftPadded(to: width), .grey)
     }
 
     func footer(_ lesson: Lesson, _ stepIndex: Int) -> String {
@@ -114,6 +116,12 @@ struct StepRenderer {
         return lines.joined(separator: "\n")
     }
 
+    /// Output indented under its command, long lines wrapped to fit.
+    func fitted(_ output: String, indent: String) -> [String] {
+        let room = width - DisplayWidth.of(Ink.strip(indent))
+        return TextWrapper.fitLines(output, width: room).split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
+    }
+
     /// Commands with a `>` and their output indented below.
     func transcript(_ steps: [ScriptRunner.Step], indent: String) -> [String] {
         var lines: [String] = []
@@ -121,9 +129,9 @@ struct StepRenderer {
             lines.append(indent + Ink.paint("> ", .grey) + Ink.paint(Sanitizer.line(step.command), .bold))
             switch step.result {
             case .success(let output):
-                if !output.isEmpty { lines += output.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "  " + $0 } }
+                if !output.isEmpty { lines += fitted(output, indent: indent + "  ") }
             case .failure(let error):
-                lines.append(indent + "  " + Ink.paint(error.message, .red))
+                lines += fitted(Ink.paint(error.message, .red), indent: indent + "  ")
             }
         }
         return lines

@@ -25,6 +25,8 @@ public struct TutorCommand: Sendable {
         TutorCommand(name: "eval", aliases: [], usage: "eval EXPR", summary: L("evaluate a check expression against the current state")),
         TutorCommand(name: "sandbox", aliases: [], usage: "sandbox [SIM]", summary: L("play with a simulator outside any lesson; alone, list the simulators")),
         TutorCommand(name: "progress", aliases: [], usage: "progress", summary: L("show what you have solved so far")),
+        TutorCommand(name: "export", aliases: [], usage: "export dot|svg FILE", summary: L("draw the simulator's state as a Graphviz file (svg needs Graphviz's `dot`)")),
+        TutorCommand(name: "reload", aliases: [], usage: "reload", summary: L("read the book's files again (for authors); you stay where you are")),
         TutorCommand(name: "quit", aliases: ["q"], usage: "quit", summary: L("save and leave (Ctrl-D does the same)")),
     ] }
 

@@ -40,7 +40,7 @@ struct CommonOptions: ParsableArguments {
     /// Loads the book, printing its problems; fails when it cannot be used.
     func loadBook() throws -> Book {
         let (url, shown) = try bookFolder()
-        let (book, diagnostics) = BookLoader.load(url, shownAs: shown)
+        let (book, diagnostics) = Translation.load(url, shownAs: shown, language: Localization.current)
         guard let book, diagnostics.isEmpty else {
             for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             FileHandle.standardError.write(Data((L("The book has problems; `memlane lint {0}` lists them.", shown) + "\n").utf8))

@@ -12,6 +12,10 @@ struct Memlane: ParsableCommand {
             Toc.self,
             Lint.self,
             ProgressReport.self,
+            New.self,
+            Sims.self,
+            Report.self,
+            EscapeCommand.self,
         ],
         defaultSubcommand: Start.self
     )

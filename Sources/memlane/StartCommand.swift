@@ -11,6 +11,9 @@ struct Start: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Flag(name: .long, help: "Re-read the book when its files change (for authors): you stay on the same step, and lint errors are shown instead of the lesson.")
+    var watch = false
+
     func run() throws {
         common.applyLanguage()
         memlane_signals_install()
@@ -27,7 +30,8 @@ struct Start: ParsableCommand {
         } else {
             input = PipedLines(maxLineBytes: Session.maxLineLength)
         }
-        let status = Repl(session: session, input: input, interactive: interactive, write: printOut).run()
+        let watcher = watch ? BookWatcher(book: book) : nil
+        let status = Repl(session: session, input: input, interactive: interactive, watcher: watcher, write: printOut).run()
         if status != 0 { throw ExitCode(status) }
     }
 

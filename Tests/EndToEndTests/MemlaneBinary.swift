@@ -32,6 +32,16 @@ enum MemlaneBinary {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// Whether the output says `text`, however the tutor wrapped it to
+        /// the terminal's width.
+        func says(_ text: String) -> Bool {
+            Self.flatten(stdout).contains(Self.flatten(text))
+        }
+
+        static func flatten(_ text: String) -> String {
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        }
     }
 
     /// Runs memlane with `input` on a pipe as standard input.

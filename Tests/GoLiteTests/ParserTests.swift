@@ -180,12 +180,29 @@ import Testing
             ("func main() {\n\tx := a[1:2:]\n}", "4:13: final index required in 3-index slice"),
             ("func main() {\n\tx := a[1::3]\n}", "4:11: middle index required in 3-index slice"),
             ("func main() {\n\tfor k, v, w := range a {\n\t}\n}", "4:12: syntax error: range clause permits at most two iteration variables"),
+            ("func main() {} func g() {}", "3:16: syntax error: unexpected func after top level declaration"),
+            ("func main() {\n\tx := (T){}\n}", "4:10: syntax error: cannot parenthesize type in composite literal"),
+            ("func main() {\n\tx := a[1 2]\n}", "4:11: syntax error: unexpected literal 2, expecting comma, : or ]"),
+            ("type T struct {\n\t1\n}", "4:2: syntax error: unexpected literal 1, expecting field name or embedded type"),
+            ("func main() {\n\tfor i := 0; {\n\t}\n}", "4:14: syntax error: unexpected {, expecting for loop condition"),
+            ("var x map[string]", "3:18: syntax error: unexpected newline, expecting type"),
+            ("var (\n\ta = 1\n\tb = 2 c\n)", "5:8: syntax error: unexpected c in grouped declaration; possibly missing semicolon or newline or )"),
+            ("type I interface {\n\tM()\n\tN() int,\n}", "5:9: syntax error: unexpected comma in interface type; possibly missing semicolon or newline or }"),
+            ("func f(a int b int) {}", "3:14: syntax error: unexpected b in parameter list; possibly missing comma or )"),
+            ("type T", "3:7: syntax error: unexpected newline in type declaration"),
+            ("var c chan", "4:1: syntax error: missing channel element type"),
+            ("func main() {\n\tvar x <-<-chan int\n}", "4:10: syntax error: unexpected <-, expecting chan"),
+            ("func main() {\n\tif var x = 1; x > 0 {\n\t}\n}", "4:9: syntax error: var declaration not allowed in if initializer"),
+            ("func (a T, b T) f() {}", "3:17: method has multiple receivers"),
         ]
         for (src, want) in cases {
             #expect(error("package main\n\n" + src + "\n") == want, "\(src)")
         }
         #expect(error("main\n") == "1:1: syntax error: package statement must be first")
         #expect(error("package main\nfunc main() {}\nimport \"fmt\"\n") == "3:1: syntax error: imports must appear before other declarations")
+        // (go build reports these two before its compiler runs, in words of its own.)
+        #expect(error("package main\nimport 1\n") == "2:8: syntax error: import path must be a string")
+        #expect(error("package main\nimport\n") == "3:1: syntax error: missing import path")
     }
 
     @Test func unsupportedFeaturesAreNamed() {
@@ -215,6 +232,13 @@ import Testing
         #expect(error("package main\n\nvar x = " + unary + "\n")?.contains("nested too deeply") == true)
         let calls = String(repeating: "f(", count: 10_000) + String(repeating: ")", count: 10_000)
         #expect(error("package main\n\nvar x = " + calls + "\n")?.contains("nested too deeply") == true)
+        // Long left-leaning chains build deep trees too.
+        let sum = Array(repeating: "1", count: 10_000).joined(separator: " + ")
+        #expect(error("package main\n\nvar x = " + sum + "\n")?.contains("nested too deeply") == true)
+        let elses = "if x {\n} " + String(repeating: "else if x {\n} ", count: 10_000)
+        #expect(error("package main\n\nfunc main() {\n" + elses + "\n}\n")?.contains("nested too deeply") == true)
+        let chain = "x" + String(repeating: ".f()", count: 10_000)
+        #expect(error("package main\n\nvar y = " + chain + "\n")?.contains("nested too deeply") == true)
     }
 
     @Test func syntaxPrinterMatchesGoShortForm() throws {

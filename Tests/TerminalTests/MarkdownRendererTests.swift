@@ -43,6 +43,14 @@ import TextKit
         #expect(styled.contains("\u{1B}[90m// c"))
     }
 
+    @Test func wideDrawingsAreCutNotWrapped() {
+        let md = "```text\n┌──────────────────────────────┐\n│ a drawing wider than twenty  │\n└──────────────────────────────┘\n```"
+        let lines = plain(md, width: 20).split(separator: "\n")
+        #expect(lines[0] == "┌──────────────────…")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
+        #expect(lines[3...].joined(separator: " ").contains("cut to fit"))
+    }
+
     @Test func everyRenderedLineFitsTheWidth() {
         let md = "# 見出し\n\nスタックは関数呼び出しの入れ子構造と変数のスコープをメモリ上でうまく表現できます。ヒープはそれ以外のデータを置く場所です。\n\n- 箇条書きの項目も折り返されます。とても長い項目です。"
         for width in [20, 40, 80] {

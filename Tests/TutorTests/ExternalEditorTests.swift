@@ -30,21 +30,21 @@ import Testing
     @Test func visualFirstThenEditorWithOneArgument() throws {
         let visual = try editor("visual")
         let plain = try editor("plain")
-        let text = try ExternalEditor.edit("package main\n", suffix: ".go", environment: ["VISUAL": visual, "EDITOR": plain])
+        let text = try ExternalEditor.edit("package main\n", fileName: "main.go", environment: ["VISUAL": visual, "EDITOR": plain])
         #expect(text == "package main\nedited by visual\n")
         #expect(recorded("visual", "argc") == "1")
         #expect(recorded("plain", "argc") == nil)
         let scratch = try #require(recorded("visual", "path"))
-        #expect(scratch.hasSuffix("/scratch.go"))
+        #expect(scratch.hasSuffix("/main.go"))
         #expect(!FileManager.default.fileExists(atPath: scratch), "the scratch copy is removed")
 
-        let second = try ExternalEditor.edit("x\n", suffix: ".go", environment: ["VISUAL": "", "EDITOR": plain])
+        let second = try ExternalEditor.edit("x\n", fileName: "main.go", environment: ["VISUAL": "", "EDITOR": plain])
         #expect(second == "x\nedited by plain\n")
     }
 
     @Test func aFailingEditorChangesNothing() {
         #expect(throws: SimulatorError.self) {
-            try ExternalEditor.edit("x", suffix: ".go", environment: ["VISUAL": "/bin/false"])
+            try ExternalEditor.edit("x", fileName: "main.go", environment: ["VISUAL": "/bin/false"])
         }
     }
 

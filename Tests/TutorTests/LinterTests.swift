@@ -10,9 +10,14 @@ enum Repository {
 }
 
 @Suite struct LinterTests {
+    /// Warnings are allowed: a lesson not yet translated in `Lessons/ja/`
+    /// is one, and learners then read the original.
     @Test func theShippedBookIsClean() {
         let (book, diagnostics) = Linter.lint(folder: Repository.lessons, shownAs: "Lessons")
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
+        #expect(diagnostics.allSatisfy { $0.severity == .error || $0.description.contains("not translated yet") },
+                "\(diagnostics.map(\.description).joined(separator: "\n"))")
         #expect((book?.lessons.count ?? 0) >= 3)
     }
 

@@ -79,6 +79,16 @@ extension Session {
         #expect(s.say("eval mem[0x10]") == "24")
     }
 
+    @Test func undoSkipsCommandsThatChangedNothing() throws {
+        let s = try makeSession()
+        _ = s.start()
+        _ = s.say("sandbox frames")
+        _ = s.say("malloc p 16")
+        _ = s.say("heap") // shares its verb with `heap size`, but changes nothing
+        _ = s.say("undo")
+        #expect(s.say("eval heap.blocks") == "0")
+    }
+
     @Test func workOnAnExerciseSurvivesLeavingAndComingBack() throws {
         let s = try makeSession()
         _ = s.start()

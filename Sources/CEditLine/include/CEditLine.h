@@ -20,8 +20,19 @@ void memlane_editor_set_prompt(memlane_editor *editor, const char *prompt);
 
 /// Reads one line. Returns a malloc'd line without its newline and status 0;
 /// NULL with status 1 at end of input (Ctrl-D), NULL with status 2 when a
-/// signal interrupted the read (Ctrl-C: the partial line is dropped).
+/// signal interrupted the read (Ctrl-C: the partial line is dropped), NULL
+/// with status 3 when the idle function asked to wake up (the partial line
+/// is kept and typed back at the start of the next read).
 char *memlane_editor_read(memlane_editor *editor, int *status);
+
+/// Called every `interval_ms` milliseconds while the editor waits for a
+/// key; returning non-zero ends the read with status 3.
+typedef int (*memlane_idle)(void *context);
+
+/// Installs (or, with NULL, removes) the idle function. While one is set,
+/// keys are read by the editor's own poll()-based reader instead of
+/// libedit's, so waiting can be interrupted without a signal.
+void memlane_editor_set_idle(memlane_editor *editor, memlane_idle idle, void *context, int interval_ms);
 
 void memlane_editor_history_add(memlane_editor *editor, const char *line);
 int memlane_editor_history_load(memlane_editor *editor, const char *path);

@@ -82,7 +82,14 @@ public struct ArenaSimulator: Simulator {
             StateField("gc.chunks_marked", "int", L("arena chunks the last cycle marked, each as one object")),
             StateField("gc.objects_swept", "int", L("heap objects freed by sweeping, one by one, over all cycles")),
             StateField("gc.chunks_recycled", "int", L("freed chunks moved from quarantine to the ready list, over all cycles")),
-        ]
+        ],
+        example: ExampleExercise(
+            task: "Arena `a` holds 1000 objects of 64 bytes. Free all of them at once, with a single command.",
+            setup: ["arena new a", "arena alloc a nodes 64 1000"],
+            check: [#"arenas.a.freed => "Arena a is still live: one command frees it, and everything in it.""#,
+                    #"arena.objects == 0 => "{arena.objects} object(s) are still in live arenas.""#],
+            solution: ["arena free a"],
+            hints: ["The `arena` command has a sub-command that frees a whole arena.", "`arena free a`."])
     ) }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {

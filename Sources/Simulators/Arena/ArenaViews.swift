@@ -31,7 +31,7 @@ extension ArenaSimulator {
         return lines.joined(separator: "\n")
     }
 
-    private func describe(_ state: ChunkState) -> String {
+    func describe(_ state: ChunkState) -> String {
         switch state {
         case .active(let a): L("active in {0}", a)
         case .full(let a): L("full, held by {0}", a)

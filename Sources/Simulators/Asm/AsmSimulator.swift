@@ -44,7 +44,14 @@ public struct AsmSimulator: Simulator {
             StateField("reg.r3", "int", L("register r3, 0–255")),
             StateField("vars.*", "int", L("the address of a variable declared with `.var`")),
             StateField("steps", "int", L("instructions executed (mov, load, store, add, sub)")),
-        ]
+        ],
+        example: ExampleExercise(
+            task: "The byte at address 0x20 holds 7. Make it hold 42.",
+            setup: ["store [0x20], 7"],
+            check: [#"mem[0x20] == 42 => "The byte at 0x20 holds {mem[0x20]}, not 42.""#],
+            solution: ["mov r0, 42", "store [0x20], r0"],
+            hints: ["Put 42 in a register with `mov`, then copy the register into memory with `store`.",
+                    "`mov r0, 42`, then `store [0x20], r0`."])
     ) }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {

@@ -69,7 +69,15 @@ public struct GreenTeaSimulator: Simulator {
             StateField("greentea.span_visits", "int", L("span visits of the last finished greentea mark (0 before one)")),
             StateField("greentea.queue_max", "int", L("longest span queue of the last finished greentea mark")),
             StateField("greentea.cost", "int", L("cost of the last finished greentea mark")),
-        ]
+        ],
+        example: ExampleExercise(
+            task: "The heap holds 1024 objects packed densely into spans. Mark it with the classic marker, then with Green Tea, and compare how many spans each visits.",
+            setup: ["layout dense 1024"],
+            check: [#"classic.done => "Run a classic mark first: `mark classic`.""#,
+                    #"greentea.done => "Now run a Green Tea mark: `mark greentea`.""#,
+                    #"greentea.span_visits < classic.span_visits => "Green Tea made {greentea.span_visits} span visits, classic {classic.span_visits}.""#],
+            solution: ["mark classic", "mark greentea"],
+            hints: ["`mark` takes the marker's name: `classic` or `greentea`.", "`mark classic`, then `mark greentea`."])
     ) }
 
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {

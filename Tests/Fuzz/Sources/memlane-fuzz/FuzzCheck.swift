@@ -41,6 +41,15 @@ enum FuzzCheck {
         terminalSafe(TerminalWriter.format(styled, color: false), color: false, what())
     }
 
+    /// Every line of what reaches the screen (styles dropped, controls in
+    /// their visible form) is at most `width` columns.
+    static func fits(_ styled: String, width: Int, _ what: @autoclosure () -> String) {
+        for line in TerminalWriter.format(styled, color: false).split(separator: "\n") {
+            let columns = DisplayWidth.of(line)
+            require(columns <= width, "\(what()): a line \(columns) columns wide (at most \(width)): \(line)")
+        }
+    }
+
     /// With colour, the only escape sequences are SGR (`ESC [ digits ; … m`);
     /// without, there is no ESC at all. Never other C0 or C1 controls, DEL,
     /// bidirectional overrides or Ink's private markers.

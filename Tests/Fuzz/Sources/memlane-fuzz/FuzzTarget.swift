@@ -9,6 +9,12 @@ struct FuzzTarget: Sendable {
     var dictionary: [String]
     var test: @Sendable (inout FuzzInput) -> Void
 
+    init(name: String, dictionary: [String], test: @escaping @Sendable (inout FuzzInput) -> Void) {
+        self.name = name
+        self.dictionary = dictionary
+        self.test = test
+    }
+
     /// A dictionary line in libFuzzer's format: `"text"` with `\xNN` escapes.
     static func dictionaryEntry(_ word: String) -> String {
         var out = "\""
@@ -34,9 +40,8 @@ enum FuzzTargets {
             QuizTarget.target,
             SessionTarget.target,
             GoLiteTarget.parser,
-            // The escape analyser and the interpreter join here when GoLite
-            // has them, e.g. `GoLiteTarget.escape`: a function of the same
-            // shape as `GoLiteTarget.parser` that analyses what parsed.
+            GoLiteTarget.escape,
+            // The GoLite interpreter joins here when it lands (see GoLiteTarget).
         ] + SimulatorCatalog.names.map(SimulatorTarget.target(simulator:))
     }
 

@@ -32,8 +32,11 @@ enum SessionTarget {
         while !input.isEmpty && count < maxLines {
             count += 1
             let line = input.line()
+            // `export dot|svg FILE` writes wherever the line says: not here.
+            if ["export", ":export"].contains(line.split(separator: " ").first.map(String.init) ?? "") { continue }
             let reply = FuzzCheck.timed("`\(line)`") { session.handle(line) }
             FuzzCheck.printable(reply.text, "the reply to \(line.debugDescription)")
+            FuzzCheck.fits(reply.text, width: session.options.width, "the reply to \(line.debugDescription)")
             FuzzCheck.printable(session.prompt, "the prompt after \(line.debugDescription)")
             if let completion = session.complete(line) {
                 for text in [completion.insert] + completion.candidates {

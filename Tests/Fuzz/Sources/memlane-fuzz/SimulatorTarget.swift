@@ -1,5 +1,6 @@
 import Grader
 import Simulators
+import Terminal
 import TextKit
 import Tutor
 
@@ -68,13 +69,12 @@ enum SimulatorTarget {
         }
     }
 
-    /// A picture: printable, bounded, and every line within the width.
+    /// A picture: printable, bounded, and as the session shows it (lines
+    /// wider than the screen wrapped by `TextWrapper.fitLines`) within the
+    /// width, measured after control characters became their visible form.
     static func drawing(_ text: String, _ context: SimulationContext, _ what: String) {
         FuzzCheck.printable(text, what)
-        for line in Ink.strip(text).split(separator: "\n") {
-            let width = DisplayWidth.of(line)
-            FuzzCheck.require(width <= context.width, "\(what): a line \(width) columns wide (at most \(context.width)): \(line)")
-        }
+        FuzzCheck.fits(TextWrapper.fitLines(text, width: context.width), width: context.width, what)
     }
 
     /// Paths from the root to every leaf (a value that is not a record, or
