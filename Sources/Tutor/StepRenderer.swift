@@ -75,7 +75,7 @@ struct StepRenderer {
                      + Ink.paint("  (" + (exercise.sim ?? "") + ")", .grey) + badge]
         if !exercise.setup.isEmpty || exercise.file != nil, let sim = exercise.sim.flatMap(SimulatorCatalog.make) {
             var scratch = sim
-            let steps = ScriptRunner.run(exercise.setup, file: exercise.file, on: &scratch, context: context)
+            let steps = ScriptRunner.run(exercise.setup, file: exercise.file, on: &scratch, context: indented(6))
             if !steps.isEmpty {
                 lines.append(Ink.paint("  " + L("The simulator starts with:"), .grey))
                 lines += transcript(steps, indent: "    ")
@@ -110,10 +110,18 @@ struct StepRenderer {
             return Ink.paint(L("(demo for an unknown simulator: {0})", sim ?? "?"), .red)
         }
         var lines = [Ink.paint("┌ " + L("demo") + " (" + name + ")", .grey)]
-        let steps = ScriptRunner.run(commands, on: &simulator, context: context)
+        let steps = ScriptRunner.run(commands, on: &simulator, context: indented(4))
         lines += transcript(steps, indent: Ink.paint("│ ", .grey))
         lines.append(Ink.paint("└", .grey))
         return lines.joined(separator: "\n")
+    }
+
+    /// The simulator's context for output shown `columns` in from the margin,
+    /// so its drawings are made for the room they will have.
+    func indented(_ columns: Int) -> SimulationContext {
+        var narrower = context
+        narrower.width = max(20, context.width - columns)
+        return narrower
     }
 
     /// Output indented under its command, long lines wrapped to fit.
