@@ -31,7 +31,8 @@ struct FrontMatter {
         do {
             // Values are read as text: the basic resolver skips the default
             // one's regular expressions (a tenth of `memlane toc`).
-            guard let node = try Yams.compose(yaml: yaml, .basic) else { return (matter, []) }
+            // (`.utf8` given outright: the default reads the environment on every call.)
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return (matter, []) }
             guard let mapping = node.mapping else {
                 return (matter, [Diagnostic(SourceLocation(file: file, line: 2, column: 1), L("front matter must be `key: value` lines"))])
             }

@@ -74,13 +74,15 @@ struct LessonParser {
         }
 
         for node in outline.nodes {
+            var directiveInfo: DirectiveInfo.Parsed?
+            if case .fence(let info, _, _) = node.kind { directiveInfo = DirectiveInfo.parse(info) }
             switch node.kind {
             case .heading(level: 2, let text):
                 flush()
                 steps.append(Step(title: text, blocks: [], line: node.startLine))
                 prose = (node.startLine, node.endLine)
-            case .fence(let info, let fenceBody, let closed) where DirectiveInfo.parse(info) != nil:
-                let parsed = DirectiveInfo.parse(info)!
+            case .fence(_, let fenceBody, let closed) where directiveInfo != nil:
+                let parsed = directiveInfo!
                 flush()
                 let infoColumn = Self.infoColumn(lines[node.startLine - 1])
                 let directive: DirectiveInfo

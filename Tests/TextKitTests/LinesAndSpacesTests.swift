@@ -25,4 +25,11 @@ import Testing
         let text = "x\ny\nz"
         #expect(text.splitLines() == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
+
+    @Test func characterArraysMatchTheSlowWay() {
+        for s in Self.samples + ["plain ascii", "x == 1 && y", "a\r\nb", "é", "日本"] {
+            #expect(s.characterArray == Array(s), "\(s.debugDescription)")
+            #expect(s.characterStarts == Array(s.indices), "\(s.debugDescription)")
+        }
+    }
 }
