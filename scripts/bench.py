@@ -74,6 +74,19 @@ class Bench:
                 times.append(time.perf_counter() - start)
         return statistics.median(times)
 
+    def wall_pair(self, first, second):
+        """Median wall times of two commands run alternately, so that a
+        change in the machine's load falls on both alike."""
+        times = ([], [])
+        for i in range(self.runs + 2):
+            for k, argv in enumerate((first, second)):
+                start = time.perf_counter()
+                subprocess.run(argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, check=True)
+                if i >= 2:
+                    times[k].append(time.perf_counter() - start)
+        return statistics.median(times[0]), statistics.median(times[1])
+
     @staticmethod
     def python_anchor():
         """The Python interpreter itself, not a version manager's shim."""
@@ -88,8 +101,7 @@ class Bench:
     def toc_startup(self):
         """`memlane toc` wall time against `python3 -c pass`."""
         python = self.python_anchor()
-        anchor = self.wall([python, "-c", "pass"])
-        toc = self.wall([self.binary, "toc"])
+        anchor, toc = self.wall_pair([python, "-c", "pass"], [self.binary, "toc"])
         ratio = toc / anchor
         return Row("`memlane toc` wall time vs `python3 -c pass`", "≤ 1.5×",
                    f"{self.ms(toc)} ({ratio:.2f}×)", f"{self.ms(anchor)} (`{python} -c pass`)",
