@@ -1,8 +1,12 @@
 # Memory Lane — everything a fresh Debian machine needs, in two commands:
 #   make run    installs the C libraries if missing, builds, starts the tutor
 #   make test   the same set-up, then every test and `memlane lint Lessons`
+#               and a replay of the fuzz corpora (scripts/fuzz.sh replay)
+#   make fuzz   fuzz every target for FUZZ_SECONDS in all (Tests/Fuzz/README.md)
+#   make bench  performance figures beside their anchors, into docs/PERFORMANCE.md
 
 SWIFT ?= swift
+FUZZ_SECONDS ?= 600
 APT_PACKAGES := libedit-dev libcmark-dev pkg-config
 
 .PHONY: run test deps build build-debug lint docs bench fuzz clean
@@ -36,6 +40,7 @@ run: build
 test: build-debug
 	$(SWIFT) test --skip-build
 	./.build/debug/memlane lint Lessons
+	SWIFT=$(SWIFT) scripts/fuzz.sh replay
 
 lint: build-debug
 	./.build/debug/memlane lint Lessons
@@ -44,5 +49,13 @@ lint: build-debug
 docs: build-debug
 	./.build/debug/memlane sims --update docs/AUTHORING.md
 
+## fuzz: libFuzzer on every target (sanitized build in .build-fuzz); keeps Tests/Fuzz/Corpus minimal.
+fuzz: deps
+	SWIFT=$(SWIFT) scripts/fuzz.sh run $(FUZZ_SECONDS)
+
+## bench: release build, then scripts/bench.py writes docs/PERFORMANCE.md.
+bench: build
+	python3 scripts/bench.py
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

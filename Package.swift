@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "memlane", targets: ["memlane"]),
+        // Every library, for the fuzz package in Tests/Fuzz (it depends on
+        // this one by path and builds with -sanitize=fuzzer,address).
+        .library(name: "MemlaneLibraries", targets: ["TextKit", "Grader", "Simulators", "GoLite",
+                                                     "Book", "Terminal", "Tutor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

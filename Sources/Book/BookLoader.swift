@@ -35,9 +35,18 @@ public enum BookLoader {
             }
             firstListing[path] = entry.location.line
             listed.insert(path)
-            guard let text = readText(target) else {
+            let text: String
+            switch FileText.read(target.path, limit: maxFileBytes) {
+            case .success(let t): text = t
+            case .failure(.unreadable):
                 diagnostics.append(Diagnostic(entry.location, L("`{0}` does not exist", Sanitizer.line(path))
                                               + Suggestion.hint(for: path, among: onDisk)))
+                continue
+            case .failure(.notAFile):
+                diagnostics.append(Diagnostic(entry.location, L("`{0}` is not an ordinary file", Sanitizer.line(path))))
+                continue
+            case .failure(.tooLarge):
+                diagnostics.append(Diagnostic(entry.location, L("`{0}` is larger than {1} MiB", Sanitizer.line(path), maxFileBytes >> 20)))
                 continue
             }
             var parser = LessonParser(file: prefix + path)
@@ -68,7 +77,18 @@ public enum BookLoader {
         }
 
         let fm = summary.fields
-        var book = Book(id: fm["id"] ?? slug(folder.lastPathComponent), title: fm["title"] ?? folder.lastPathComponent,
+        // The id names the folder progress is kept in: a slug, never a path.
+        var id = slug(folder.lastPathComponent)
+        if let given = fm["id"] {
+            if DirectiveInfo.isValidID(given) {
+                id = given
+            } else {
+                diagnostics.append(Diagnostic(SourceLocation(file: prefix + "SUMMARY.md", line: summary.keyLines["id"] ?? 2, column: 1),
+                                              L("`{0}` is not a valid book id: use lowercase letters, digits and `-`", Sanitizer.line(given))))
+            }
+        }
+        if id.isEmpty { id = "book" }
+        var book = Book(id: id, title: fm["title"] ?? folder.lastPathComponent,
                         version: fm["version"] ?? "1", folder: folder, lessons: lessons, original: original)
         diagnostics += resolveFiles(&book, prefix: prefix)
         return (book, diagnostics)
@@ -96,9 +116,11 @@ public enum BookLoader {
         return diagnostics
     }
 
+    /// The most a lesson, SUMMARY.md or a `file=` may hold.
+    public static let maxFileBytes = 4 << 20
+
     static func readText(_ url: URL) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        try? FileText.read(url.path, limit: maxFileBytes).get()
     }
 
     /// Markdown files of the book, sub-folders included (but not Content/,

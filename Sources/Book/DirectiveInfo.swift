@@ -90,9 +90,17 @@ struct DirectiveInfo {
     }
 
     /// Ids are stable slugs: progress is keyed by them.
+    /// A lowercase ASCII letter, then lowercase letters, digits, `-` and
+    /// `_`, at most 64 (checked on the bytes: every lesson's ids pass here).
     static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 64 && id.first!.isLetter
-            && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
+        let bytes = id.utf8
+        guard let first = bytes.first, bytes.count <= 64, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {
+            return false
+        }
+        return bytes.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+        }
     }
 
     private static func split(_ info: String) -> [(text: String, offset: Int)] {

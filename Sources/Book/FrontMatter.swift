@@ -13,12 +13,12 @@ struct FrontMatter {
 
     /// Splits and decodes the front matter. Values must be scalars.
     static func split(_ text: String, file: String) -> (FrontMatter, [Diagnostic]) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        var lines = text.splitLines()
+        guard let first = lines.first, first.trimmingSpaces() == "---" else {
             return (FrontMatter(body: text, present: false), [])
         }
         guard let end = lines.indices.dropFirst().first(where: {
-            let t = lines[$0].trimmingCharacters(in: .whitespaces)
+            let t = lines[$0].trimmingSpaces()
             return t == "---" || t == "..."
         }) else {
             return (FrontMatter(body: text, present: false),
@@ -29,7 +29,10 @@ struct FrontMatter {
         var matter = FrontMatter(body: lines.joined(separator: "\n"), present: true)
         var diagnostics: [Diagnostic] = []
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return (matter, []) }
+            // Values are read as text: the basic resolver skips the default
+            // one's regular expressions (a tenth of `memlane toc`).
+            // (`.utf8` given outright: the default reads the environment on every call.)
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return (matter, []) }
             guard let mapping = node.mapping else {
                 return (matter, [Diagnostic(SourceLocation(file: file, line: 2, column: 1), L("front matter must be `key: value` lines"))])
             }

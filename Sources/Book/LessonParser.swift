@@ -57,7 +57,7 @@ struct LessonParser {
     }
 
     private mutating func readBody(_ body: String, into lesson: inout Lesson) {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = body.splitLines()
         let outline = MarkdownOutline(body)
         var steps: [Step] = [Step(title: nil, blocks: [], line: 1)]
         var prose: (start: Int, end: Int)?
@@ -67,20 +67,22 @@ struct LessonParser {
         func flush() {
             guard let p = prose else { return }
             let chunk = lines[(p.start - 1)..<min(p.end, lines.count)].joined(separator: "\n")
-            if !chunk.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if !chunk.trimmingWhitespace().isEmpty {
                 steps[steps.count - 1].blocks.append(.prose(chunk))
             }
             prose = nil
         }
 
         for node in outline.nodes {
+            var directiveInfo: DirectiveInfo.Parsed?
+            if case .fence(let info, _, _) = node.kind { directiveInfo = DirectiveInfo.parse(info) }
             switch node.kind {
             case .heading(level: 2, let text):
                 flush()
                 steps.append(Step(title: text, blocks: [], line: node.startLine))
                 prose = (node.startLine, node.endLine)
-            case .fence(let info, let fenceBody, let closed) where DirectiveInfo.parse(info) != nil:
-                let parsed = DirectiveInfo.parse(info)!
+            case .fence(_, let fenceBody, let closed) where directiveInfo != nil:
+                let parsed = directiveInfo!
                 flush()
                 let infoColumn = Self.infoColumn(lines[node.startLine - 1])
                 let directive: DirectiveInfo
@@ -152,7 +154,7 @@ struct LessonParser {
             }
             pending.checks.append((id, assertions, origin))
         case .hint:
-            let hint = body.trimmingCharacters(in: .whitespacesAndNewlines)
+            let hint = body.trimmingWhitespace()
             if hint.isEmpty { diagnostics.append(Diagnostic(origin.location, L("this hint is empty"))) }
             pending.hints.append((id, hint, origin))
         case .solution:
@@ -179,7 +181,7 @@ struct LessonParser {
     /// comments are skipped when the script runs, except inside the body of
     /// a block verb (`code` … `.`), which is kept byte for byte.
     static func script(_ body: String, _ origin: Origin) -> [ScriptLine] {
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = body.splitLines()
         if lines.last == "" { lines.removeLast() }
         return lines.enumerated().map { ScriptLine($0.element, line: origin.bodyLine + $0.offset) }
     }

@@ -1,4 +1,5 @@
 import CCMark
+import TextKit
 
 /// The top-level blocks of a Markdown document with their line ranges, as
 /// cmark sees them. The loader cuts steps and directives out of this.
@@ -21,7 +22,7 @@ struct MarkdownOutline {
     var nodes: [Node] = []
 
     init(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.splitLines()
         let bytes = Array(text.utf8)
         guard let doc = bytes.withUnsafeBufferPointer({ buf in
             buf.baseAddress.map { base in
@@ -44,14 +45,14 @@ struct MarkdownOutline {
             case CMARK_NODE_CODE_BLOCK:
                 let info = cmark_node_get_fence_info(n).map { String(cString: $0) } ?? ""
                 let body = cmark_node_get_literal(n).map { String(cString: $0) } ?? ""
-                let first = start - 1 < lines.count ? lines[start - 1].trimmingCharacters(in: .whitespaces) : ""
+                let first = start - 1 < lines.count ? lines[start - 1].trimmingSpaces() : ""
                 let isFenced = first.hasPrefix("```") || first.hasPrefix("~~~")
                 if isFenced {
                     let fenceChar: Character = first.first!
-                    let last = end - 1 < lines.count ? lines[end - 1].trimmingCharacters(in: .whitespaces) : ""
+                    let last = end - 1 < lines.count ? lines[end - 1].trimmingSpaces() : ""
                     let closed = end > start && last.hasPrefix(String(repeating: fenceChar, count: 3))
                         && last.allSatisfy { $0 == fenceChar }
-                    kind = .fence(info: info.trimmingCharacters(in: .whitespaces), body: body, closed: closed)
+                    kind = .fence(info: info.trimmingSpaces(), body: body, closed: closed)
                 } else {
                     kind = .other
                 }

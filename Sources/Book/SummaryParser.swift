@@ -14,6 +14,8 @@ struct SummaryParser {
 
     var entries: [Entry] = []
     var fields: [String: String] = [:]
+    /// The line each front matter key is on.
+    var keyLines: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(_ rawText: String, file: String) {
@@ -21,11 +23,12 @@ struct SummaryParser {
         let (matter, errors) = FrontMatter.split(text, file: file)
         diagnostics += errors
         fields = matter.fields
+        keyLines = matter.keyLines
         for key in fields.keys.sorted() where !Self.keys.contains(key) {
             diagnostics.append(Diagnostic(SourceLocation(file: file, line: matter.keyLines[key] ?? 2, column: 1),
                                           L("unknown SUMMARY.md key `{0}`", Sanitizer.line(key)) + Suggestion.hint(for: key, among: Self.keys)))
         }
-        let lines = matter.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = matter.body.splitLines()
         let bytes = Array(matter.body.utf8)
         guard let doc = bytes.withUnsafeBufferPointer({ buf in
             buf.baseAddress.map { base in

@@ -86,4 +86,6 @@ int memlane_terminal_width(void) {
 
 void memlane_clear_stdin(void) { clearerr(stdin); }
 
+int memlane_getc_stdin(void) { return getc(stdin); }
+
 int memlane_isatty(int fd) { return isatty(fd); }

@@ -12,7 +12,7 @@ public struct MessageTemplate: Sendable, Equatable {
     public static func parse(_ text: String) throws(ExpressionError) -> MessageTemplate {
         var pieces: [Piece] = []
         var literal = ""
-        let chars = Array(text)
+        let chars = text.characterArray
         var i = 0
         while i < chars.count {
             let c = chars[i]
@@ -93,15 +93,18 @@ public enum CheckParser {
     public static func parse(_ body: String) -> (assertions: [Assertion], errors: [BlockError]) {
         var assertions: [Assertion] = []
         var errors: [BlockError] = []
-        for (n, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, rawLine) in body.splitLines().enumerated() {
             let line = String(rawLine)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let chars = Array(line)
+            let chars = line.characterArray
+            // Where each character starts, so pieces are cut from the line
+            // itself rather than rebuilt character by character.
+            let bounds = line.characterStarts + [line.endIndex]
             let lead = chars.prefix { $0 == " " || $0 == "\t" }.count
             let arrow = arrowIndex(chars)
             let exprEnd = arrow ?? chars.count
-            let exprText = String(chars[lead..<exprEnd])
+            let exprText = String(line[bounds[lead]..<bounds[exprEnd]])
             let expr: Expression
             do {
                 expr = try ExpressionParser.parse(exprText)
@@ -115,7 +118,7 @@ public enum CheckParser {
                 let after = chars[(arrow + 2)...]
                 let skip = after.prefix { $0 == " " || $0 == "\t" }.count
                 let quote = arrow + 2 + skip
-                let rest = String(chars[quote...]).trimmingCharacters(in: .whitespaces)
+                let rest = line[bounds[min(quote, chars.count)]...].trimmingSpaces()
                 guard rest.count >= 2, rest.hasPrefix("\""), rest.hasSuffix("\""),
                       case .string(let text)? = try? singleString(rest) else {
                     errors.append(BlockError(line: n + 1, column: quote + 1,
@@ -130,7 +133,7 @@ public enum CheckParser {
                     continue
                 }
             }
-            assertions.append(Assertion(source: exprText.trimmingCharacters(in: .whitespaces), expression: expr,
+            assertions.append(Assertion(source: exprText.trimmingSpaces(), expression: expr,
                                         message: message, line: n + 1, column: lead + 1, messageColumn: messageColumn))
         }
         return (assertions, errors)

@@ -39,10 +39,13 @@ struct ExpressionLexer {
     let chars: [Character]
     var pos = 0
 
-    init(_ text: String) { chars = Array(text) }
+    init(_ text: String) { chars = text.characterArray }
 
     static let symbols = ["==", "!=", "<=", ">=", "&&", "||", "(", ")", "[", "]", ",", ".",
                           "<", ">", "!", "+", "-", "*", "/", "%"]
+    /// The symbols as bytes, two-character ones first, for matching by
+    /// `asciiValue` instead of comparing Characters (strings) one by one.
+    static let symbolBytes: [(text: String, bytes: [UInt8])] = symbols.map { ($0, Array($0.utf8)) }
 
     mutating func tokens() throws(ExpressionError) -> [ExpressionToken] {
         var out: [ExpressionToken] = []
@@ -54,7 +57,7 @@ struct ExpressionLexer {
     }
 
     mutating func next() throws(ExpressionError) -> ExpressionToken {
-        while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
+        while pos < chars.count, chars[pos].asciiValue.map({ $0 == 0x20 || $0 == 0x09 }) ?? chars[pos].isWhitespace { pos += 1 }
         let start = pos
         guard pos < chars.count else { return ExpressionToken(kind: .end, span: pos..<pos) }
         let c = chars[pos]
@@ -64,20 +67,17 @@ struct ExpressionLexer {
             while pos < chars.count, chars[pos] == "_" || chars[pos].isLetter || chars[pos].isNumber { pos += 1 }
             return ExpressionToken(kind: .identifier(String(chars[start..<pos])), span: start..<pos)
         }
-        for s in Self.symbols where matches(s) {
-            pos += s.count
-            return ExpressionToken(kind: .symbol(s), span: start..<pos)
+        if let a = c.asciiValue {
+            let b = pos + 1 < chars.count ? chars[pos + 1].asciiValue : nil
+            for (s, bytes) in Self.symbolBytes where bytes[0] == a && (bytes.count == 1 || bytes[1] == b) {
+                pos += bytes.count
+                return ExpressionToken(kind: .symbol(s), span: start..<pos)
+            }
         }
         if c == "=" {
             throw ExpressionError(L("`=` is not an operator here: compare with `==`."), start..<start + 1)
         }
         throw ExpressionError(L("unexpected character `{0}`", Sanitizer.line(String(c))), start..<start + 1)
-    }
-
-    private func matches(_ s: String) -> Bool {
-        let sc = Array(s)
-        guard pos + sc.count <= chars.count else { return false }
-        return Array(chars[pos..<pos + sc.count]) == sc
     }
 
     private mutating func number() throws(ExpressionError) -> ExpressionToken {
@@ -125,6 +125,14 @@ struct ExpressionLexer {
                 switch chars[pos] {
                 case "n": out.append("\n")
                 case "t": out.append("\t")
+                case "u" where pos + 1 < chars.count && chars[pos + 1] == "{":
+                    // `\u{1b}`: how `Value.literal` writes other control characters.
+                    guard let close = chars[pos...].firstIndex(of: "}"), close - pos - 2 <= 8,
+                          let code = UInt32(String(chars[(pos + 2)..<close]), radix: 16), let scalar = Unicode.Scalar(code) else {
+                        throw ExpressionError(L(#"write `\u{…}` with a hexadecimal code point, like `\u{1b}`"#), (pos - 1)..<(pos + 1))
+                    }
+                    out.unicodeScalars.append(scalar)
+                    pos = close
                 default: out.append(chars[pos])
                 }
             } else {

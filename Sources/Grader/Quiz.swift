@@ -54,11 +54,11 @@ public enum QuizParser {
         enum Part { case none, question, choice, explanation, feedback }
         var last = Part.none
 
-        for (n, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in body.splitLines().enumerated() {
             let lineNo = n + 1
             let line = String(raw)
             let lead = line.prefix { $0 == " " || $0 == "\t" }.count
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmingSpaces()
             if t.isEmpty {
                 if last == .question { question.append("") }
                 if last == .explanation { explanation.append("") }
@@ -72,8 +72,8 @@ public enum QuizParser {
                 var choiceText = text
                 var feedback: String?
                 if let r = choiceText.range(of: " ! ") {
-                    feedback = String(choiceText[r.upperBound...]).trimmingCharacters(in: .whitespaces)
-                    choiceText = String(choiceText[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
+                    feedback = String(choiceText[r.upperBound...]).trimmingSpaces()
+                    choiceText = String(choiceText[..<r.lowerBound]).trimmingSpaces()
                 }
                 if choiceText.isEmpty {
                     errors.append(BlockError(line: lineNo, column: lead + 1, message: L("a choice needs some text")))
@@ -115,7 +115,7 @@ public enum QuizParser {
             }
         }
 
-        let questionText = question.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let questionText = question.joined(separator: "\n").trimmingWhitespace()
         if questionText.isEmpty {
             errors.append(BlockError(line: 1, column: 1, message: L("the quiz has no question (a line starting with `?`)")))
         }
@@ -147,14 +147,14 @@ public enum QuizParser {
                 errors.append(BlockError(line: 1, column: 1, message: L("the quiz has no answer: add choices or `= answer` lines")))
             }
         }
-        let ex = explanation.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let ex = explanation.joined(separator: "\n").trimmingWhitespace()
         let quiz = Quiz(question: questionText, kind: kind, choices: choices, accepted: accepted,
                         explanation: ex.isEmpty ? nil : ex)
         return (errors.isEmpty ? quiz : nil, errors)
     }
 
     private static func rest(_ t: String, _ n: Int) -> String {
-        String(t.dropFirst(n)).trimmingCharacters(in: .whitespaces)
+        String(t.dropFirst(n)).trimmingSpaces()
     }
 
     private static func choiceMarker(_ t: String) -> (Bool, Bool, String)? {
@@ -182,8 +182,8 @@ public enum QuizParser {
         var tolerance = 0.0
         for sep in ["±", "+-", "+/-"] {
             if let r = text.range(of: sep) {
-                value = String(text[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
-                let tol = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+                value = String(text[..<r.lowerBound]).trimmingSpaces()
+                let tol = String(text[r.upperBound...]).trimmingSpaces()
                 guard let t = NumberReader.read(tol) else {
                     return .failure(ExpressionError(L("`{0}` is not a tolerance I can read", tol), 0..<1))
                 }
@@ -202,12 +202,12 @@ public enum QuizParser {
 /// `0x800`, `2KiB`, `2 KiB`, `1.5`, `-3`.
 public enum NumberReader {
     public static func read(_ raw: String) -> Double? {
-        var text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        var text = raw.trimmingSpaces().replacingOccurrences(of: ",", with: "")
             .replacingOccurrences(of: "_", with: "")
-        if text.hasSuffix("%") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
+        if text.hasSuffix("%") { text = String(text.dropLast()).trimmingSpaces() }
         var factor = 1.0
         for (suffix, f) in SizeUnit.factors where text.hasSuffix(suffix) {
-            let head = String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            let head = String(text.dropLast(suffix.count)).trimmingSpaces()
             if !head.isEmpty, head.last!.isNumber {
                 text = head
                 factor = Double(f)
@@ -224,7 +224,7 @@ public enum NumberReader {
 extension Quiz {
     /// Grades an answer: `b`, `2`, `a c`, `a,c`, `2048`, `2KiB`, free text.
     public func grade(_ answer: String) -> QuizOutcome {
-        let trimmed = answer.trimmingCharacters(in: .whitespaces)
+        let trimmed = answer.trimmingSpaces()
         guard !trimmed.isEmpty else {
             return QuizOutcome(correct: false, feedback: [], explanation: nil, problem: L("Type your answer after `answer`."))
         }
@@ -278,7 +278,7 @@ extension Quiz {
     }
 
     static func fold(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespaces)
+        s.trimmingSpaces()
             .folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }

@@ -12,7 +12,8 @@ public enum Value: Hashable, Sendable {
     /// `3`, `"B"`, `["B", "C"]`, `true`, `nil`, `{used: 16, free: 240}`.
     public var literal: String {
         switch self {
-        case .int(let n): String(n)
+        // -9223372036854775808 cannot be read back: its digits alone overflow.
+        case .int(let n): n == Int.min ? "(-9223372036854775807 - 1)" : String(n)
         case .string(let s): Value.quote(s)
         case .bool(let b): b ? "true" : "false"
         case .null: "nil"

@@ -1,6 +1,7 @@
 import CEditLine
 import CSystem
 import Foundation
+import TextKit
 
 /// What one read from the learner produced.
 public enum LineEvent: Equatable {
@@ -51,7 +52,8 @@ public final class LineEditor: LineSource {
             guard let context, let before else { return nil }
             let me = Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue()
             guard let completion = me.completer?(String(cString: before)) else { return nil }
-            let text = ([completion.insert] + completion.candidates).joined(separator: "\n")
+            // libedit prints the candidates as they are: neutralise them here.
+            let text = ([completion.insert] + completion.candidates).map(Sanitizer.line).joined(separator: "\n")
             return strdup(text)
         }, Unmanaged.passUnretained(self).toOpaque())
     }
@@ -103,20 +105,36 @@ public final class LineEditor: LineSource {
 
 /// Plain line reads for scripts: no prompt, no editing, no history.
 public final class PipedLines: LineSource {
-    public init() {}
+    /// Bytes of one line kept in memory; the rest of a longer line is read
+    /// and dropped, so a file without newlines cannot exhaust memory. The
+    /// line handed on is then one byte over the limit, for the session to
+    /// refuse as too long.
+    public let maxLineBytes: Int
+
+    public init(maxLineBytes: Int = 64 * 1024) {
+        self.maxLineBytes = maxLineBytes
+    }
 
     public func read(prompt: String) -> LineEvent {
+        var bytes: [UInt8] = []
+        var readAny = false
         while true {
             errno = 0
-            if let line = Swift.readLine(strippingNewline: true) {
-                return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+            let c = memlane_getc_stdin()
+            if c == EOF {
+                if errno == EINTR {
+                    memlane_clear_stdin()
+                    return .interrupted
+                }
+                if !readAny { return .endOfInput }
+                break
             }
-            if errno == EINTR {
-                memlane_clear_stdin()
-                return .interrupted
-            }
-            return .endOfInput
+            readAny = true
+            if c == 0x0A { break }
+            if bytes.count <= maxLineBytes { bytes.append(UInt8(truncatingIfNeeded: c)) }
         }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return .line(String(decoding: bytes, as: UTF8.self))
     }
 
     public func remember(_ line: String) {}

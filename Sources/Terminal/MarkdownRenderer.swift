@@ -19,8 +19,16 @@ public struct MarkdownRenderer {
     /// here and plain spaces again in `TerminalWriter`.
     static let noBreakSpace: Character = "\u{00A0}"
 
+    /// Lists and quotes drawn inside each other before deeper ones are drawn
+    /// as plain text at the last indent. cmark parses any depth without
+    /// recursion, but drawing recurses and indents: a lesson of ten thousand
+    /// `>` would otherwise overflow the stack and fill the screen with bars.
+    public static let maxBlockNesting = 12
+    /// The same for emphasis, links and images inside each other.
+    public static let maxInlineNesting = 32
+
     public func render(_ markdown: String) -> String {
-        withDocument(markdown) { doc in blocks(of: doc, first: "", rest: "").joined(separator: "\n") }
+        withDocument(markdown) { doc in blocks(of: doc, first: "", rest: "", depth: 0).joined(separator: "\n") }
     }
 
     /// One paragraph's worth of inline Markdown, styled but not wrapped.
@@ -29,7 +37,7 @@ public struct MarkdownRenderer {
             var parts: [String] = []
             var child = cmark_node_first_child(doc)
             while let c = child {
-                parts.append(inline(children: c))
+                parts.append(inline(children: c, depth: 0))
                 child = cmark_node_next(c)
             }
             return parts.joined(separator: " ")
@@ -53,27 +61,32 @@ public struct MarkdownRenderer {
 
     /// The lines of a node's children, separated by blank lines unless the
     /// node is a tight list item.
-    private func blocks(of node: OpaquePointer, first: String, rest: String, tight: Bool = false) -> [String] {
+    private func blocks(of node: OpaquePointer, first: String, rest: String, tight: Bool = false, depth: Int) -> [String] {
         var lines: [String] = []
         var child = cmark_node_first_child(node)
         var isFirst = true
         while let c = child {
             if !isFirst && !tight { lines.append(rest.trimmingTrailingSpaces) }
-            lines += block(c, first: isFirst ? first : rest, rest: rest)
+            lines += block(c, first: isFirst ? first : rest, rest: rest, depth: depth)
             isFirst = false
             child = cmark_node_next(c)
         }
         return lines
     }
 
-    private func block(_ node: OpaquePointer, first: String, rest: String) -> [String] {
+    private func block(_ node: OpaquePointer, first: String, rest: String, depth: Int) -> [String] {
         let avail = width
-        switch cmark_node_get_type(node) {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE,
+           depth >= Self.maxBlockNesting || DisplayWidth.of(Ink.strip(rest)) > avail / 2 {
+            return TextWrapper.wrap(Self.plainText(node), width: avail, firstIndent: first, indent: rest)
+        }
+        switch type {
         case CMARK_NODE_PARAGRAPH:
-            return TextWrapper.wrap(inline(children: node), width: avail, firstIndent: first, indent: rest)
+            return TextWrapper.wrap(inline(children: node, depth: 0), width: avail, firstIndent: first, indent: rest)
         case CMARK_NODE_HEADING:
             let level = Int(cmark_node_get_heading_level(node))
-            let text = inline(children: node)
+            let text = inline(children: node, depth: 0)
             let tones: [Tone] = level <= 2 ? [.bold, .cyan] : [.bold]
             var lines = TextWrapper.wrap(Ink.paint(text, tones), width: avail, firstIndent: first, indent: rest)
             if level <= 2 {
@@ -98,7 +111,7 @@ public struct MarkdownRenderer {
                 let marker = ordered ? "\(number). " : "• "
                 let pad = String(repeating: " ", count: DisplayWidth.of(marker))
                 lines += blocks(of: it, first: (isFirst ? first : rest) + Ink.paint(marker, .dim),
-                                rest: rest + pad, tight: tight)
+                                rest: rest + pad, tight: tight, depth: depth + 1)
                 number += 1
                 isFirst = false
                 item = cmark_node_next(it)
@@ -106,7 +119,7 @@ public struct MarkdownRenderer {
             return lines
         case CMARK_NODE_BLOCK_QUOTE:
             let bar = Ink.paint("│ ", .grey)
-            return blocks(of: node, first: first + bar, rest: rest + bar)
+            return blocks(of: node, first: first + bar, rest: rest + bar, depth: depth + 1)
         case CMARK_NODE_THEMATIC_BREAK:
             let w = max(avail - DisplayWidth.of(Ink.strip(rest)), 3)
             return [first + Ink.paint(String(repeating: "─", count: w), .grey)]
@@ -114,7 +127,7 @@ public struct MarkdownRenderer {
             let html = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             return html.split(separator: "\n").map { first + Ink.paint(Sanitizer.clean(String($0)), .grey) }
         default:
-            return blocks(of: node, first: first, rest: rest)
+            return blocks(of: node, first: first, rest: rest, depth: depth)
         }
     }
 
@@ -142,21 +155,51 @@ public struct MarkdownRenderer {
 
     // MARK: - Inlines
 
-    private func inline(children node: OpaquePointer) -> String {
+    private func inline(children node: OpaquePointer, depth: Int) -> String {
+        guard depth < Self.maxInlineNesting else { return Self.plainText(node) }
         var out = ""
         var child = cmark_node_first_child(node)
         while let c = child {
-            out += inline(c)
+            out += inline(c, depth: depth + 1)
             child = cmark_node_next(c)
         }
         return out
+    }
+
+    /// The text of a node and everything inside it, without styles, read
+    /// with cmark's iterator (no recursion): how nesting beyond the limits
+    /// is shown.
+    static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        guard let iter = cmark_iter_new(node) else { return out }
+        defer { cmark_iter_free(iter) }
+        while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+            guard let n = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(n)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM { out += " " }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                if let literal = cmark_node_get_literal(n) {
+                    let text = String(cString: literal).replacingOccurrences(of: "\n", with: " ")
+                    out += Sanitizer.clean(text, keepLayout: false)
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            default:
+                break
+            }
+        }
+        return out.trimmingTrailingSpaces
     }
 
     private func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { Sanitizer.clean(String(cString: $0), keepLayout: false) } ?? ""
     }
 
-    private func inline(_ node: OpaquePointer) -> String {
+    private func inline(_ node: OpaquePointer, depth: Int) -> String {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT:
             return literal(node)
@@ -168,22 +211,22 @@ public struct MarkdownRenderer {
             let code = String(literal(node).map { $0 == " " ? Self.noBreakSpace : $0 })
             return color ? Ink.paint(code, .cyan) : "`" + code + "`"
         case CMARK_NODE_EMPH:
-            return Ink.paint(inline(children: node), .italic)
+            return Ink.paint(inline(children: node, depth: depth), .italic)
         case CMARK_NODE_STRONG:
-            return Ink.paint(inline(children: node), .bold)
+            return Ink.paint(inline(children: node, depth: depth), .bold)
         case CMARK_NODE_LINK:
-            let text = inline(children: node)
+            let text = inline(children: node, depth: depth)
             let url = cmark_node_get_url(node).map { Sanitizer.clean(String(cString: $0), keepLayout: false) } ?? ""
             if url.isEmpty || Ink.strip(text) == url { return Ink.paint(url.isEmpty ? text : url, .underline) }
             return Ink.paint(text, .underline) + " " + Ink.paint("(" + url + ")", .grey)
         case CMARK_NODE_IMAGE:
-            let alt = inline(children: node)
+            let alt = inline(children: node, depth: depth)
             let url = cmark_node_get_url(node).map { Sanitizer.clean(String(cString: $0), keepLayout: false) } ?? ""
             return "[" + L("image") + ": " + alt + "] " + Ink.paint("(" + url + ")", .grey)
         case CMARK_NODE_HTML_INLINE:
             return Ink.paint(literal(node), .grey)
         default:
-            return inline(children: node)
+            return inline(children: node, depth: depth)
         }
     }
 }

@@ -38,6 +38,12 @@ public enum DisplayWidth {
         return out
     }
 
+    /// The text if it fits in `columns`, else as much as fits followed by `…`.
+    public static func cut(_ text: String, to columns: Int) -> String {
+        guard of(text) > columns else { return text }
+        return prefix(text, columns: max(columns - 1, 0)) + "…"
+    }
+
     /// Pads with spaces on the right to `columns` display columns.
     public static func pad(_ text: String, to columns: Int) -> String {
         let w = of(text)

@@ -58,5 +58,8 @@ extension JapaneseMessages {
         "the quizzes must be {0}, in that order, as in the original": "問題は原文と同じく {0} をこの順に並べてください",
         "quiz `{0}` must keep the original's {1} choice(s) with the same right answers": "問題 `{0}` は原文の {1} 個の選択肢と同じ正解を保ってください",
         "quiz `{0}` must accept the original's numbers": "問題 `{0}` は原文と同じ数値を正解にしてください",
+        "`{0}` is not an ordinary file": "`{0}` は通常のファイルではありません",
+        "`{0}` is larger than {1} MiB": "`{0}` は {1} MiB より大きいです",
+        "`{0}` is not a valid book id: use lowercase letters, digits and `-`": "`{0}` はブックの id として使えません。小文字、数字、`-` だけにしてください",
     ]
 }

@@ -3,6 +3,7 @@ extension JapaneseMessages {
     /// what `check`, `eval` and `answer` say.
     static let grader: KeyValuePairs<String, String> = [
         // MARK: Assertion.swift
+        #"write `\u{…}` with a hexadecimal code point, like `\u{1b}`"#: #"`\u{…}` は 16 進のコードポイントで書いてください（例: `\u{1b}`）"#,
         "`{` in a message is never closed (write `{{` for a brace)": "メッセージ中の `{` が閉じられていません（波括弧そのものは `{{` と書きます）",
         "after `=>` write the message in double quotes": "`=>` の後にはメッセージをダブルクォートで囲んで書いてください",
 

@@ -58,7 +58,8 @@ extension JapaneseMessages {
         // MARK: GreenTeaViews.swift
         "No heap yet: build one with `layout dense 1024` or `layout sparse 256`.": "まだヒープがありません。`layout dense 1024` か `layout sparse 256` で作ってください。",
         "{0} layout: {1} live objects in {2} span(s)": "{0} レイアウト: スパン {2} 個に生きているオブジェクト {1} 個",
-        "{0} mark: {1}/{2} objects scanned, {3} span visits, cost {4}{5}": "{0} のマーク: オブジェクト {1}/{2} 個をスキャン、スパン訪問 {3} 回、コスト {4}{5}",
+        "{0} mark: {1}/{2} objects scanned, {3} span visits": "{0} のマーク: オブジェクト {1}/{2} 個をスキャン、スパン訪問 {3} 回",
+        "cost {0}{1}": "コスト {0}{1}",
         "(done)": "（完了）",
         "`{0}` is not a span: spans are numbered 0 to {1}": "`{0}` はスパンではありません。スパンの番号は 0 から {1} までです",
         "spans {0}–{1} of {2}, {3} slots of 64 B each:": "スパン {0}–{1}（全 {2} 個）、それぞれ 64 B のスロット {3} 個:",

@@ -143,7 +143,8 @@ extension JapaneseMessages {
         // MARK: ExternalEditor.swift
         "cannot start the editor `{0}`": "エディタ `{0}` を起動できません",
         "the editor `{0}` exited with status {1}; nothing changed": "エディタ `{0}` が終了ステータス {1} で終了しました。何も変更していません",
-        "the scratch file disappeared; nothing changed": "作業用ファイルが消えました。何も変更していません",
+        "the scratch file is gone or larger than 1 MiB; nothing changed": "作業用ファイルが消えたか 1 MiB を超えました。何も変更していません",
+        "cannot read `{0}`": "`{0}` を読めません",
 
         // MARK: Linter.swift, Linter+Quizzes.swift — `memlane lint`
         "unknown simulator `{0}`": "不明なシミュレータ `{0}`",

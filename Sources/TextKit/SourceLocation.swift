@@ -29,9 +29,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.severity = severity
     }
 
+    /// One line, with control characters neutralised: file names and
+    /// messages may carry what a book wrote (cmark decodes `&#27;` in a
+    /// SUMMARY.md link to ESC), and diagnostics go to the terminal as they are.
     public var description: String {
         var text = "\(location): \(severity == .warning ? "warning: " : "")\(message)"
         if let hint, !hint.isEmpty { text += " (\(hint))" }
-        return text
+        return Sanitizer.line(text)
     }
 }

@@ -9,13 +9,19 @@ enum ExternalEditor {
     /// a syntax); only its last component is used.
     static func edit(_ text: String, fileName: String, environment: [String: String]) throws(SimulatorError) -> String {
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("memlane-edit-\(getpid())")
+        // A fresh folder only we can enter (mkdtemp: mode 0700, a name no one
+        // can have prepared), so no other user can read or swap the scratch file.
+        var template = Array((FileManager.default.temporaryDirectory.path + "/memlane-edit-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw SimulatorError(L("cannot write a scratch file in {0}", FileManager.default.temporaryDirectory.path))
+        }
+        let folder = URL(fileURLWithPath: String(cString: made))
         let base = URL(fileURLWithPath: fileName).lastPathComponent
         let file = folder.appendingPathComponent(base.isEmpty || base == "/" ? "scratch.txt" : base)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
         } catch {
+            try? FileManager.default.removeItem(at: folder)
             throw SimulatorError(L("cannot write a scratch file in {0}", folder.path))
         }
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -32,9 +38,9 @@ enum ExternalEditor {
         guard process.terminationStatus == 0 else {
             throw SimulatorError(L("the editor `{0}` exited with status {1}; nothing changed", Sanitizer.line(editor), process.terminationStatus))
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw SimulatorError(L("the scratch file disappeared; nothing changed"))
+        guard case .success(let edited) = FileText.read(file.path, limit: Session.maxLoadBytes) else {
+            throw SimulatorError(L("the scratch file is gone or larger than 1 MiB; nothing changed"))
         }
-        return String(decoding: data, as: UTF8.self)
+        return edited
     }
 }

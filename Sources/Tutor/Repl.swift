@@ -19,6 +19,11 @@ public final class Repl {
     /// A change seen while waiting for a key, not yet acted on.
     private var changeSeen = false
 
+    /// $MEMLANE_TIMINGS=FILE: one line per command appended to FILE, the
+    /// milliseconds from the line read to the reply written. Off by default;
+    /// `make bench` reads it for the REPL latency figures.
+    let timings: FileHandle?
+
     public init(session: Session, input: LineSource, interactive: Bool, watcher: BookWatcher? = nil,
                 write: @escaping (String) -> Void) {
         self.watcher = watcher
@@ -26,6 +31,17 @@ public final class Repl {
         self.input = input
         self.interactive = interactive
         self.write = write
+        timings = session.options.environment["MEMLANE_TIMINGS"].flatMap(Self.appending)
+    }
+
+    static func appending(_ path: String) -> FileHandle? {
+        guard !path.isEmpty else { return nil }
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
+        _ = try? handle.seekToEnd()
+        return handle
     }
 
     func say(_ styled: String) {
@@ -60,12 +76,18 @@ public final class Repl {
             let prompt = interactive ? TerminalWriter.format(Ink.paint(session.prompt, .bold), color: false) : ""
             switch input.read(prompt: prompt) {
             case .line(let line):
-                input.remember(line)
+                let start = ContinuousClock.now
+                if line.utf8.count <= Session.maxLineLength { input.remember(line) }
                 let reply = session.handle(line)
                 if let status = terminated() { return status }
                 if memlane_interrupted() != 0 && reply.text.isEmpty { say(L("Interrupted.")) }
                 say(reply.text)
                 if interactive && !reply.text.isEmpty { write("\n") }
+                if let timings {
+                    let elapsed = start.duration(to: .now)
+                    let ms = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+                    timings.write(Data(String(format: "%.4f\n", ms).utf8))
+                }
                 if reply.quit { return 0 }
             case .interrupted:
                 if let status = terminated() { return status }

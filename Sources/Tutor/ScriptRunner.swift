@@ -23,14 +23,14 @@ public enum ScriptRunner {
         var i = 0
         while i < commands.count {
             let line = commands[i]
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmingSpaces()
             i += 1
             if text.isEmpty || text.hasPrefix("#") { continue }
             var block: [String]?
             let verb = text.split(separator: " ").first.map(String.init) ?? ""
             if type(of: simulator).info.verb(verb)?.takesBlock == true {
                 var body: [String] = []
-                while i < commands.count, commands[i].text.trimmingCharacters(in: .whitespaces) != "." {
+                while i < commands.count, commands[i].text.trimmingSpaces() != "." {
                     body.append(commands[i].text)
                     i += 1
                 }

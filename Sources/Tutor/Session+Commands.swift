@@ -25,14 +25,14 @@ extension Session {
             return Reply(Ink.paint(L("That line is longer than {0} KiB and was ignored.", Self.maxLineLength / 1024), .red))
         }
         if let pending = pendingBlock {
-            if rawLine.trimmingCharacters(in: .whitespaces) == "." {
+            if rawLine.trimmingSpaces() == "." {
                 pendingBlock = nil
                 return Reply(runSimulator(pending.line, block: pending.body))
             }
             pendingBlock!.body.append(rawLine)
             return Reply("")
         }
-        let line = rawLine.trimmingCharacters(in: .whitespaces)
+        let line = rawLine.trimmingSpaces()
         if line.isEmpty || line.hasPrefix("#") { return Reply("") }
         var words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var verb = words.removeFirst()
@@ -40,7 +40,7 @@ extension Session {
         if forced { verb.removeFirst() }
         let simVerbs = simulator.map { type(of: $0).info.verbs.map(\.name) } ?? []
         if let command = TutorCommand.named(verb), forced || !simVerbs.contains(verb) {
-            let rest = line.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+            let rest = line.drop { $0 != " " }.trimmingSpaces()
             return tutor(command.name, words, rest: rest)
         }
         if forced {

@@ -198,11 +198,27 @@ public final class Session {
 
     func context() -> SimulationContext {
         SimulationContext(color: options.color, width: options.width,
-                          isInterrupted: { memlane_interrupted() != 0 },
+                          isInterrupted: interruptionPoll(),
                           readFile: { [book] path throws(SimulatorError) in try Self.read(path, book: book) },
                           edit: options.interactive ? { text, fileName throws(SimulatorError) in
                               try ExternalEditor.edit(text, fileName: fileName, environment: self.options.environment)
                           } : nil)
+    }
+
+    /// How a running command learns of Ctrl-C. For end-to-end tests only,
+    /// $MEMLANE_TEST_POLL_DELAY_MS (at most 1000) makes every poll sleep
+    /// that long first, so a test can press Ctrl-C in the middle of a
+    /// command that otherwise ends within milliseconds. It changes no
+    /// result, only how long a command takes; learners never set it.
+    func interruptionPoll() -> () -> Bool {
+        guard let delay = options.environment["MEMLANE_TEST_POLL_DELAY_MS"].flatMap(UInt32.init), delay > 0 else {
+            return { memlane_interrupted() != 0 }
+        }
+        let micros = min(delay, 1000) * 1000
+        return {
+            if memlane_interrupted() == 0 { usleep(micros) }
+            return memlane_interrupted() != 0
+        }
     }
 
     /// A file named by a lesson or typed by the learner: the book's content
@@ -212,11 +228,16 @@ public final class Session {
         for url in candidates {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-            guard let data = FileManager.default.contents(atPath: url.path), data.count <= 1 << 20 else {
-                throw SimulatorError(L("`{0}` is too large to load (more than 1 MiB)", Sanitizer.line(path)))
+            switch FileText.read(url.path, limit: maxLoadBytes) {
+            case .success(let text): return (text, path)
+            case .failure(.tooLarge): throw SimulatorError(L("`{0}` is too large to load (more than 1 MiB)", Sanitizer.line(path)))
+            case .failure(.notAFile): throw SimulatorError(L("`{0}` is not an ordinary file", Sanitizer.line(path)))
+            case .failure(.unreadable): throw SimulatorError(L("cannot read `{0}`", Sanitizer.line(path)))
             }
-            return (String(decoding: data, as: UTF8.self), path)
         }
         throw SimulatorError(L("no file `{0}` in Content/ or the current folder", Sanitizer.line(path)))
     }
+
+    /// The most a learner's `load` reads.
+    static let maxLoadBytes = 1 << 20
 }

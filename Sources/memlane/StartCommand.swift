@@ -28,7 +28,7 @@ struct Start: ParsableCommand {
         if interactive, let editor = LineEditor(historyPath: historyPath(environment)) {
             input = editor
         } else {
-            input = PipedLines()
+            input = PipedLines(maxLineBytes: Session.maxLineLength)
         }
         let watcher = watch ? BookWatcher(book: book) : nil
         let status = Repl(session: session, input: input, interactive: interactive, watcher: watcher, write: printOut).run()

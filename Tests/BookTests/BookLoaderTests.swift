@@ -72,3 +72,32 @@ let lessonA = "---\nid: a\ntitle: A\n---\nText.\n"
         #expect(source == "package main\n")
     }
 }
+
+/// What a hostile or broken book folder cannot do to the loader.
+@Suite struct BookLoaderSafetyTests {
+    @Test func aLessonThatIsNotAnOrdinaryFileIsReportedAtOnce() throws {
+        let book = try TempBook(["SUMMARY.md": "- [A](a.md)\n- [Pipe](pipe.md)\n- [Zero](zero.md)\n", "a.md": lessonA])
+        #expect(mkfifo(book.folder.appendingPathComponent("pipe.md").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: book.folder.appendingPathComponent("zero.md").path,
+                                                   withDestinationPath: "/dev/zero")
+        let (loaded, diagnostics) = BookLoader.load(book.folder, shownAs: "bk")
+        #expect(loaded?.lessons.map(\.id) == ["a"])
+        #expect(diagnostics.map(\.description).contains("bk/SUMMARY.md:2:10: `pipe.md` is not an ordinary file"))
+        #expect(diagnostics.map(\.description).contains("bk/SUMMARY.md:3:10: `zero.md` is not an ordinary file"))
+    }
+
+    @Test func aBookIdIsNeverAPath() throws {
+        let book = try TempBook(["SUMMARY.md": "---\nid: ../../escape\n---\n- [A](a.md)\n", "a.md": lessonA])
+        let (loaded, diagnostics) = BookLoader.load(book.folder, shownAs: "bk")
+        #expect(diagnostics.map(\.description) == ["bk/SUMMARY.md:2:1: `../../escape` is not a valid book id: use lowercase letters, digits and `-`"])
+        #expect(loaded?.id.contains("/") == false)
+        #expect(loaded?.id == BookLoader.slug(book.folder.lastPathComponent))
+    }
+
+    @Test func escapesDecodedByCmarkDoNotReachDiagnostics() throws {
+        let book = try TempBook(["SUMMARY.md": "- [A](a.md)\n- [Evil](&#x1B;[2J.md)\n", "a.md": lessonA])
+        let (_, diagnostics) = BookLoader.load(book.folder, shownAs: "bk")
+        #expect(diagnostics.contains { $0.description.contains("`^[[2J.md` does not exist") })
+        #expect(!diagnostics.contains { $0.description.unicodeScalars.contains { $0.value < 0x20 } })
+    }
+}

@@ -8,6 +8,15 @@
 #include <termios.h>
 #include <unistd.h>
 
+int memlane_fresh_pty_modes(struct termios *modes) {
+    int master = -1, slave = -1;
+    if (openpty(&master, &slave, NULL, NULL, NULL) != 0) return -1;
+    int r = tcgetattr(slave, modes);
+    close(slave);
+    close(master);
+    return r;
+}
+
 pid_t memlane_spawn_in_pty(const char *path, char *const argv[], char *const envp[],
                            const char *directory, int columns, int rows, int *master) {
     struct winsize ws = {0};

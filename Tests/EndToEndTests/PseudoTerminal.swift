@@ -6,11 +6,14 @@ import Foundation
 final class PseudoTerminal {
     let pid: pid_t
     let master: Int32
-    /// Everything the program wrote, escape sequences included.
+    /// Every byte the program wrote, escape sequences included.
+    private(set) var bytes: [UInt8] = []
+    /// The same as text (decoded as a whole, so no character is split
+    /// between two reads).
     var raw: String { String(decoding: bytes, as: UTF8.self) }
-    /// The bytes as read; decoded as a whole, since a read may end in the
-    /// middle of a multi-byte character.
-    private var bytes: [UInt8] = []
+    private var exitStatus: Int32?
+    /// True once the program ended by a signal it did not handle.
+    private(set) var endedBySignal = false
     /// How far `expect` has already matched in the cleaned output.
     private var cursor: String.Index
 
@@ -38,9 +41,11 @@ final class PseudoTerminal {
     }
 
     deinit {
-        kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        if exitStatus == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
         close(master)
     }
 
@@ -66,13 +71,28 @@ final class PseudoTerminal {
         return out
     }
 
+    /// Types `text`. While the terminal's input queue is full the output
+    /// is read meanwhile, so a program echoing a long line cannot block.
     func send(_ text: String) {
-        let bytes = Array(text.utf8)
+        let input = Array(text.utf8)
         var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
-            if n > 0 { offset += n } else { usleep(1000) }
+        while offset < input.count {
+            let n = input[offset...].withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+            if n > 0 { offset += n } else { pump(for: 0.005) }
         }
+    }
+
+    /// Sends a signal to the program, as `kill` would.
+    func signal(_ number: Int32) {
+        kill(pid, number)
+    }
+
+    /// The terminal's modes as the program left them (on Linux the master
+    /// side reports the settings of the pair).
+    func modes() -> termios {
+        var t = termios()
+        tcgetattr(master, &t)
+        return t
     }
 
     /// Reads what is available now.
@@ -142,6 +162,7 @@ final class PseudoTerminal {
 
     /// Waits for the program to end and returns its exit status (128+N for a signal).
     func waitForExit(timeout: Double = 15) -> Int32? {
+        if let exitStatus { return exitStatus }
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while Date() < deadline {
@@ -149,10 +170,16 @@ final class PseudoTerminal {
             let r = waitpid(pid, &status, WNOHANG)
             if r == pid {
                 pump(for: 0.05)
-                if status & 0x7f == 0 { return (status >> 8) & 0xff }
-                return 128 + (status & 0x7f)
+                endedBySignal = status & 0x7f != 0
+                exitStatus = endedBySignal ? 128 + (status & 0x7f) : (status >> 8) & 0xff
+                return exitStatus
             }
         }
         return nil
+    }
+
+    /// Whether the program was killed by the signal rather than exiting.
+    func killed(by number: Int32, timeout: Double = 15) -> Bool {
+        waitForExit(timeout: timeout) == 128 + number && endedBySignal
     }
 }

@@ -86,6 +86,18 @@ func eval(_ text: String) throws -> Value {
         #expect(try eval("[\"a\", 1, true, nil]") == Value.list(["a", 1, true, nil]))
     }
 
+    /// Found by the `assertion` fuzz target: `eval` printed `"\u{0}"`, which read back as `"u{0}"`.
+    @Test func everyLiteralReadsBack() throws {
+        let values: [Value] = ["\u{0}", "a\u{1B}[2Jb", "\u{7F}", "tab\tnew\nline", "quote\" back\\", "日本",
+                               .int(Int.min), .int(Int.max), ["\u{1}", .int(Int.min)]]
+        for v in values {
+            #expect(try eval(v.literal) == v, "\(v.literal)")
+        }
+        #expect(throws: ExpressionError.self) { try ExpressionParser.parse("\"\\u{110000}\"") }
+        #expect(throws: ExpressionError.self) { try ExpressionParser.parse("\"\\u{}\"") }
+        #expect(try eval("\"\\u\"") == "u")
+    }
+
     @Test func pathsAndCallsAreCollectedForLint() throws {
         let e = try ExpressionParser.parse("mem[vars.age] == 3 && color(\"A\") in heap.names && len(lost) == 0")
         #expect(Set(e.paths.map(\.text)) == ["mem[]", "vars.age", "heap.names", "lost"])

@@ -184,6 +184,10 @@ import TextKit
 
     @Test func messagesFitEightyColumns() throws {
         var sim = ArenaSimulator()
+        // Found by the sim-arena fuzz target: the empty object table was 90 columns wide.
+        for row in sim.render(in: .plain).split(separator: "\n") {
+            #expect(DisplayWidth.of(Ink.strip(String(row))) <= 80, "\(row)")
+        }
         for line in ["arena new requests", "arena alloc requests images 2MiB 7", "arena alloc requests headers 64 1000000",
                      "arena alloc requests video 3MiB 2", "new sessions 64 1000", "arena free requests", "use images",
                      "use headers", "use video", "arena free requests", "arena alloc requests more 64", "drop sessions",

@@ -1,4 +1,5 @@
 import Testing
+import TextKit
 import Grader
 @testable import Simulators
 
@@ -81,6 +82,22 @@ import Grader
         _ = try sim.run(".var big 255")
         _ = try sim.run(".var last")
         #expect(throws: SimulatorError.self) { try sim.run(".var more") }
+    }
+
+    /// Found by the sim-asm fuzz target: a 32-letter name made the memory
+    /// picture 87 columns wide; a big variable made `vars` wider still.
+    @Test func picturesFitTheWidth() throws {
+        var sim = AsmSimulator()
+        for name in ["a", "b", "c"] { _ = try sim.run(".var " + String(repeating: name, count: 32)) }
+        _ = try sim.run(".var big 200")
+        for text in [sim.render(in: .plain), try sim.run("mem"), try sim.run("mem 0 0xFF"), try sim.run("vars"), try sim.run("regs")] {
+            for line in text.split(separator: "\n") {
+                #expect(DisplayWidth.of(Ink.strip(String(line))) <= 80, "\(line)")
+            }
+        }
+        let picture = sim.render(in: .plain)
+        #expect(picture.contains("0x00: ") && picture.contains("aaaaaaaaaa") && picture.contains("…"))
+        #expect(try sim.run("vars").contains("…"))
     }
 
     @Test func viewsDoNotChangeState() throws {

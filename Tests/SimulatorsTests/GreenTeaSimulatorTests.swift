@@ -269,6 +269,11 @@ import TextKit
             for row in try sim.run(line).split(separator: "\n") {
                 #expect(DisplayWidth.of(Ink.strip(String(row))) <= 80, "\(line): \(row)")
             }
+            // Found by the sim-greentea fuzz target: the picture's summary
+            // was 81 columns after a classic mark of the sparse 16384 heap.
+            for row in sim.render(in: .plain).split(separator: "\n") {
+                #expect(DisplayWidth.of(Ink.strip(String(row))) <= 80, "render after \(line): \(row)")
+            }
         }
     }
 

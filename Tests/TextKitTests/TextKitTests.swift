@@ -28,6 +28,14 @@ import Testing
         #expect(Sanitizer.clean("crlf\r\n") == "crlf\n")
     }
 
+    /// The copy-the-runs rewrite keeps everything around what it replaces.
+    @Test func runsAroundControlsAreKept() {
+        #expect(Sanitizer.clean("\u{1B}日本\u{1B}語\t\u{1B}") == "^[日本^[語\t^[")
+        #expect(Sanitizer.clean("\r\r") == "")
+        #expect(Sanitizer.line("a\tb\r") == "a^Ib^M")
+        #expect(Sanitizer.clean("only\ttabs\nand lines") == "only\ttabs\nand lines")
+    }
+
     @Test func inkMarkersInUntrustedTextAreNeutralised() {
         let spoof = Ink.paint("x", .red)
         #expect(Ink.strip(Sanitizer.clean(spoof)) == "\u{FFFD}x\u{FFFD}")

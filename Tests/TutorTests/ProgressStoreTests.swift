@@ -76,6 +76,36 @@ func tempFolder() -> URL {
         #expect(merged.exercise("l", "y").attempts == 2)
     }
 
+    /// A tutor killed while saving leaves `progress.json.tmp-PID`; the next
+    /// save removes it, but never the temporary file of a live tutor.
+    @Test func abandonedTemporaryFilesAreRemoved() throws {
+        let folder = tempFolder()
+        let file = folder.appendingPathComponent("progress.json")
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = folder.appendingPathComponent("progress.json.tmp-\(finished.processIdentifier)")
+        let alive = folder.appendingPathComponent("progress.json.tmp-\(getppid())")
+        for url in [dead, alive] { try Data("{\"half".utf8).write(to: url) }
+        ProgressStore(file: file).update { $0.position = .init(lesson: "a", step: 1) }
+        #expect(!FileManager.default.fileExists(atPath: dead.path))
+        #expect(FileManager.default.fileExists(atPath: alive.path))
+    }
+
+    /// `show` on the same step changes nothing and writes nothing (each
+    /// write costs an fsync: it was most of the REPL's slowest commands).
+    @Test func anUnchangedUpdateIsNotWritten() throws {
+        let file = tempFolder().appendingPathComponent("progress.json")
+        let store = ProgressStore(file: file)
+        store.update { $0.position = .init(lesson: "a", step: 2) }
+        try FileManager.default.removeItem(at: file)
+        store.update { $0.position = .init(lesson: "a", step: 2) }
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        store.update { $0.position = .init(lesson: "a", step: 3) }
+        #expect(ProgressStore(file: file).progress.position == .init(lesson: "a", step: 3))
+    }
+
     @Test func stateFolderFollowsXDG() {
         #expect(ProgressStore.stateFolder(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/h"]).path == "/x/state/memlane")
         #expect(ProgressStore.stateFolder(environment: ["HOME": "/h"]).path == "/h/.local/state/memlane")

@@ -39,6 +39,9 @@ int memlane_terminal_width(void);
 /// Clears the error and end-of-file flags of stdin after an interrupted read.
 void memlane_clear_stdin(void);
 
+/// The next byte of stdin (buffered), or EOF with errno telling why.
+int memlane_getc_stdin(void);
+
 /// 1 when the file descriptor is a terminal.
 int memlane_isatty(int fd);
 

@@ -56,7 +56,8 @@ extension ArenaSimulator {
     func objectTable() -> String {
         var lines: [String] = []
         if groups.isEmpty {
-            lines.append(L("The program holds no objects: make some with `new NAME SIZE` or `arena alloc A NAME SIZE`."))
+            lines.append(L("The program holds no objects: make some with `new NAME SIZE`"))
+            lines.append(L("or `arena alloc A NAME SIZE`."))
         } else {
             let places = groups.map { g in
                 g.onHeap ? g.arena.map { L("heap (via {0})", $0) } ?? L("heap") : L("arena {0}", g.arena ?? "")

@@ -57,15 +57,15 @@ public struct AsmSimulator: Simulator {
     public mutating func execute(_ command: Command, in context: SimulationContext) throws(SimulatorError) -> String {
         switch command.verb {
         case ".var": return try declare(command)
-        case "mem": return try dump(command)
+        case "mem": return try dump(command, width: context.width)
         case "regs": return registerTable()
-        case "vars": return variableTable()
+        case "vars": return variableTable(width: context.width)
         default: return try instruction(command)
         }
     }
 
     public func render(in context: SimulationContext) -> String {
-        registerTable() + "\n" + hexDump(from: 0, to: 0x3F)
+        registerTable() + "\n" + hexDump(from: 0, to: 0x3F, width: context.width)
     }
 
     public func knownNames() -> [String] { Self.registerNames + variables.map(\.name) }

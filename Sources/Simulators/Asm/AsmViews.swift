@@ -7,22 +7,23 @@ extension AsmSimulator {
         }.joined(separator: "   ")
     }
 
-    func variableTable() -> String {
+    func variableTable(width: Int = 80) -> String {
         guard !variables.isEmpty else { return L("No variables yet: declare one with `.var NAME`.") }
-        let width = DisplayWidth.column([L("name")] + variables.map(\.name), minimum: 4)
+        let nameWidth = DisplayWidth.column([L("name")] + variables.map(\.name), minimum: 4)
         let addressWidth = DisplayWidth.column([L("address")], minimum: 7)
         let sizeWidth = DisplayWidth.column([L("size")], minimum: 4)
-        var lines = [L("name").padded(to: width) + "  " + L("address").padded(to: addressWidth) + "  "
+        var lines = [L("name").padded(to: nameWidth) + "  " + L("address").padded(to: addressWidth) + "  "
                      + L("size").padded(to: sizeWidth) + "  " + L("value")]
         for v in variables {
             let bytes = memory[v.address..<(v.address + v.size)].map { String($0) }.joined(separator: " ")
-            lines.append(v.name.padded(to: width) + "  " + AsmOperand.hex(v.address).padded(to: addressWidth) + "  "
-                         + String(v.size).padded(to: sizeWidth) + "  " + bytes)
+            let row = v.name.padded(to: nameWidth) + "  " + AsmOperand.hex(v.address).padded(to: addressWidth) + "  "
+                + String(v.size).padded(to: sizeWidth) + "  "
+            lines.append(row + DisplayWidth.cut(bytes, to: width - DisplayWidth.of(row)))
         }
         return lines.joined(separator: "\n")
     }
 
-    func dump(_ command: Command) throws(SimulatorError) -> String {
+    func dump(_ command: Command, width: Int = 80) throws(SimulatorError) -> String {
         try Arguments.expect(command, count: 0...2, usage: "mem [FROM [TO]]")
         var from = 0, to = 0x3F
         if command.words.count >= 1 {
@@ -31,7 +32,7 @@ extension AsmSimulator {
         }
         if command.words.count == 2 { to = try bound(command.arguments[1]) }
         guard from <= to else { throw SimulatorError(L("FROM must not be after TO")) }
-        return hexDump(from: from, to: to)
+        return hexDump(from: from, to: to, width: width)
     }
 
     private func bound(_ text: String) throws(SimulatorError) -> Int {
@@ -43,8 +44,8 @@ extension AsmSimulator {
     }
 
     /// Rows of 16 bytes; the bytes of declared variables are marked and
-    /// named at the end of the row.
-    func hexDump(from: Int, to: Int) -> String {
+    /// named at the end of the row, as many names as fit the width.
+    func hexDump(from: Int, to: Int, width: Int = 80) -> String {
         var lines = ["      " + (0..<16).map { String($0, radix: 16, uppercase: true).leftPadded(to: 2, with: " ") + " " }.joined()]
         var row = from & ~0xF
         while row <= to {
@@ -60,7 +61,9 @@ extension AsmSimulator {
                     line += byte + " "
                 }
             }
-            if !names.isEmpty { line += " " + names.joined(separator: " ") }
+            if !names.isEmpty {
+                line += " " + DisplayWidth.cut(names.joined(separator: " "), to: width - DisplayWidth.of(Ink.strip(line)) - 1)
+            }
             lines.append(line)
             row += 16
         }

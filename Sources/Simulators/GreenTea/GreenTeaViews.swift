@@ -11,9 +11,9 @@ extension GreenTeaSimulator {
         guard let heap else { return L("No heap yet: build one with `layout dense 1024` or `layout sparse 256`.") }
         var out = L("{0} layout: {1} live objects in {2} span(s)", heap.kind.rawValue, heap.objects, heap.spanCount)
         if let m = marker {
-            out += "\n" + L("{0} mark: {1}/{2} objects scanned, {3} span visits, cost {4}{5}",
-                            m.mode.rawValue, m.objectsScanned, heap.objects, m.spanVisits, m.cost,
-                            m.done ? " " + L("(done)") : "")
+            out += "\n" + L("{0} mark: {1}/{2} objects scanned, {3} span visits",
+                            m.mode.rawValue, m.objectsScanned, heap.objects, m.spanVisits)
+                + "\n" + L("cost {0}{1}", m.cost, m.done ? " " + L("(done)") : "")
         }
         return out
     }

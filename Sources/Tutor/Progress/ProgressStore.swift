@@ -40,9 +40,12 @@ public final class ProgressStore {
         if let book { progress.book = book }
     }
 
-    /// Changes the progress and saves at once.
+    /// Changes the progress and saves at once; a change that changes
+    /// nothing (`show` on the same step) costs no write.
     public func update(_ change: (inout LearnerProgress) -> Void) {
+        let before = progress
         change(&progress)
+        if progress == before && progress == base { return }
         save()
     }
 
@@ -66,6 +69,7 @@ public final class ProgressStore {
                 close(fd)
             }
         }
+        Self.removeAbandonedTemporaries(of: file)
         var ignored: String?
         let disk = Self.read(file, warning: &ignored, moveCorrupt: false) ?? LearnerProgress()
         let merged = progress.merged(onto: disk, since: base)
@@ -89,6 +93,21 @@ public final class ProgressStore {
             try? FileManager.default.moveItem(atPath: file.path, toPath: aside)
             warning = L("Your progress file could not be read; it was moved to {0} and you start afresh.", aside)
             return nil
+        }
+    }
+
+    /// A tutor killed in the middle of a save leaves its `.tmp-PID` file
+    /// behind (the real file is intact). Called under the lock, so no live
+    /// tutor is writing one it still needs unless its process exists.
+    static func removeAbandonedTemporaries(of file: URL) {
+        let folder = file.deletingLastPathComponent()
+        let prefix = file.lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(folder.appendingPathComponent(name).path)
+            }
         }
     }
 

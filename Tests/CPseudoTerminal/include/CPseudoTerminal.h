@@ -9,4 +9,9 @@
 pid_t memlane_spawn_in_pty(const char *path, char *const argv[], char *const envp[],
                            const char *directory, int columns, int rows, int *master);
 
+/// The modes a new pseudo-terminal starts with (what a well-behaved
+/// program must leave behind). Returns 0 on success.
+struct termios;
+int memlane_fresh_pty_modes(struct termios *modes);
+
 #endif
