@@ -98,7 +98,7 @@ run)
     build
     total=${2:-${FUZZ_SECONDS:-600}}
     list=${FUZZ_TARGETS:-$(targets)}
-    count=$(echo "$list" | wc -l)
+    count=$(echo $list | wc -w)
     each=$(( total / count )); [ "$each" -ge 10 ] || each=10
     mkdir -p "$SCRATCH/logs"
     export MEMLANE_FUZZ_COMMAND_SECONDS=${MEMLANE_FUZZ_COMMAND_SECONDS:-1}

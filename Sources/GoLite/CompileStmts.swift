@@ -470,27 +470,9 @@ extension FunctionCompiler {
                 nextReg = mark
             }
         }
-        let toDefault = emitJump { .jump(t: $0) }
-        scopes.append(BranchScope(isLoop: false))
-        var bodyStart: [Int] = []
-        var ends: [Int] = []
-        for (i, c) in cases.enumerated() {
-            let start = label()
-            bodyStart.append(start)
-            patchAll(toBody[i], to: start)
-            patchAll(scopes[scopes.count - 1].fallthroughs, to: start)
-            scopes[scopes.count - 1].fallthroughs = []
-            block(c.body)
-            if scopes[scopes.count - 1].fallthroughs.isEmpty || i == cases.count - 1 {
-                ends.append(emitJump { .jump(t: $0) })
-            }
+        caseBodies(cases.count, toBody: toBody, defaultIndex: defaultIndex) { i in
+            block(cases[i].body)
         }
-        let scope = scopes.removeLast()
-        let end = label()
-        patch(toDefault, to: defaultIndex.map { bodyStart[$0] } ?? end)
-        patchAll(ends, to: end)
-        patchAll(scope.breaks, to: end)
-        patchAll(scope.fallthroughs, to: end)
     }
 
     func typeSwitch(_ x: IRNode, _ cases: [(variable: ObjectID?, types: [GoType], body: [IRStmt])]) {
@@ -516,14 +498,8 @@ extension FunctionCompiler {
                 nextReg = r
             }
         }
-        let toDefault = emitJump { .jump(t: $0) }
-        scopes.append(BranchScope(isLoop: false))
-        var bodyStart: [Int] = []
-        var ends: [Int] = []
-        for (i, c) in cases.enumerated() {
-            let start = label()
-            bodyStart.append(start)
-            patchAll(toBody[i], to: start)
+        caseBodies(cases.count, toBody: toBody, defaultIndex: defaultIndex) { i in
+            let c = cases[i]
             if let id = c.variable {
                 declare(id)
                 let p = place(ofVariable: id)
@@ -538,12 +514,34 @@ extension FunctionCompiler {
                 }
             }
             block(c.body)
-            ends.append(emitJump { .jump(t: $0) })
+        }
+    }
+
+    /// Lays out the bodies of a switch's cases after its tests: each body
+    /// starts where its tests jump, a `fallthrough` jumps to the next body,
+    /// every body ends with a jump past the last one, and no matching case
+    /// goes to `default` (or past the switch). `body(i)` emits case i.
+    private func caseBodies(_ count: Int, toBody: [[Int]], defaultIndex: Int?, body: (Int) -> Void) {
+        let toDefault = emitJump { .jump(t: $0) }
+        scopes.append(BranchScope(isLoop: false))
+        var bodyStart: [Int] = []
+        var ends: [Int] = []
+        for i in 0..<count {
+            let start = label()
+            bodyStart.append(start)
+            patchAll(toBody[i], to: start)
+            patchAll(scopes[scopes.count - 1].fallthroughs, to: start)
+            scopes[scopes.count - 1].fallthroughs = []
+            body(i)
+            if scopes[scopes.count - 1].fallthroughs.isEmpty || i == count - 1 {
+                ends.append(emitJump { .jump(t: $0) })
+            }
         }
         let scope = scopes.removeLast()
         let end = label()
         patch(toDefault, to: defaultIndex.map { bodyStart[$0] } ?? end)
         patchAll(ends, to: end)
         patchAll(scope.breaks, to: end)
+        patchAll(scope.fallthroughs, to: end)
     }
 }
