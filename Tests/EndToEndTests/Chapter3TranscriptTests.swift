@@ -63,18 +63,12 @@ import Testing
         #expect(run.stdout.contains("the program exited: no leaks"))
         #expect(run.stdout.contains("big = 0x1040: a 96-byte block at [0x1040,0x10A0)"))
 
-        let json = try MemlaneBinary.run(["progress", "--json"], home: home)
-        #expect(json.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let lessons = object["lessons"] as! [String: Any]
-        let lesson = lessons["stack-and-heap"] as! [String: Any]
-        let exercises = lesson["exercises"] as! [String: [String: Any]]
+        let lesson = try MemlaneBinary.progress(of: "stack-and-heap", home: home)
         for id in Self.exercises {
-            #expect(exercises[id]?["status"] as? String == "passed", "\(id)")
-            #expect(exercises[id]?["attempts"] as? Int == 1, "\(id)")
+            #expect(lesson.passed(id), "\(id)")
+            #expect(lesson.attempts(id) == 1, "\(id)")
         }
-        let quizzes = lesson["quizzes"] as! [String: [String: Any]]
-        #expect(quizzes["slot-address"]?["correct"] as? Bool == true)
+        #expect(lesson.correct("slot-address"))
     }
 
     @Test func aLeakAtExitFailsTheCheckWithItsCount() throws {

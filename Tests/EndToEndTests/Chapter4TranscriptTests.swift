@@ -125,21 +125,15 @@ import Testing
         #expect(run.says("big: 48 B at 0x0030"))
         #expect(run.says("cycle 2 done: freed closure, args (2 object(s)), 2 object(s) live"))
 
-        let json = try MemlaneBinary.run(["progress", "--json"], home: home)
-        #expect(json.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let lessons = object["lessons"] as! [String: Any]
         for (lessonID, exercises, quizzes) in [("gc", Self.chapter, Self.chapterQuizzes),
                                                ("runtime-leak-2012", Self.appendix, Self.appendixQuizzes)] {
-            let lesson = try #require(lessons[lessonID] as? [String: Any], "\(lessonID)")
-            let done = lesson["exercises"] as! [String: [String: Any]]
+            let lesson = try MemlaneBinary.progress(of: lessonID, home: home)
             for id in exercises {
-                #expect(done[id]?["status"] as? String == "passed", "\(id)")
-                #expect(done[id]?["attempts"] as? Int == 1, "\(id)")
+                #expect(lesson.passed(id), "\(id)")
+                #expect(lesson.attempts(id) == 1, "\(id)")
             }
-            let answered = lesson["quizzes"] as! [String: [String: Any]]
             for id in quizzes {
-                #expect(answered[id]?["correct"] as? Bool == true, "\(id)")
+                #expect(lesson.correct(id), "\(id)")
             }
         }
     }

@@ -190,20 +190,14 @@ import Testing
         #expect(run.says("✘ heap_sites == 0"))
         #expect(run.says(#"3 site(s) still on the heap. The analysis says: ["10:11: ... argument does not escape", "10:12: \"sum: \" escapes to heap", "10:12: total escapes to heap", "10:28: \"\\n\" escapes to heap"]"#))
 
-        let json = try MemlaneBinary.run(["progress", "--json"], home: home)
-        #expect(json.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let lessons = object["lessons"] as! [String: Any]
-        let lesson = lessons["escape"] as! [String: Any]
-        let exercises = lesson["exercises"] as! [String: [String: Any]]
+        let lesson = try MemlaneBinary.progress(of: "escape", home: home)
         for id in Self.exercises {
-            #expect(exercises[id]?["status"] as? String == "passed", "\(id)")
-            #expect(exercises[id]?["attempts"] as? Int == (id == "no-boxing" ? 2 : 1), "\(id)")
+            #expect(lesson.passed(id), "\(id)")
+            #expect(lesson.attempts(id) == (id == "no-boxing" ? 2 : 1), "\(id)")
         }
-        let quizzes = lesson["quizzes"] as! [String: [String: Any]]
         for id in ["struct-pointer-local", "slice-literal-up", "which-makes-escape",
                    "map-value-returned", "channel-drain", "zero-alloc-cost"] {
-            #expect(quizzes[id]?["correct"] as? Bool == true, "\(id)")
+            #expect(lesson.correct(id), "\(id)")
         }
     }
 

@@ -45,19 +45,13 @@ import Testing
         #expect(run.stdout.contains("cost 1295 = 1015 calls × 1 + 2 allocations × 20 + 1920 bytes copied ÷ 8"))
         #expect(run.stdout.contains("copied 8 KiB → 16 KiB: 8128 bytes, moved by +0x4000, 2 pointer(s) adjusted"))
 
-        let json = try MemlaneBinary.run(["progress", "--json"], home: home)
-        #expect(json.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let lessons = object["lessons"] as! [String: Any]
-        let lesson = lessons["growing-stacks"] as! [String: Any]
-        let exercises = lesson["exercises"] as! [String: [String: Any]]
+        let lesson = try MemlaneBinary.progress(of: "growing-stacks", home: home)
         for id in Self.exercises {
-            #expect(exercises[id]?["status"] as? String == "passed", "\(id)")
-            #expect(exercises[id]?["attempts"] as? Int == 1, "\(id)")
+            #expect(lesson.passed(id), "\(id)")
+            #expect(lesson.attempts(id) == 1, "\(id)")
         }
-        let quizzes = lesson["quizzes"] as! [String: [String: Any]]
-        #expect(quizzes["exactly-fits"]?["correct"] as? Bool == true)
-        #expect(quizzes["pointers-adjusted"]?["correct"] as? Bool == true)
+        #expect(lesson.correct("exactly-fits"))
+        #expect(lesson.correct("pointers-adjusted"))
     }
 
     @Test func theHotSplitIsStillThereUntilTheGoroutineChanges() throws {

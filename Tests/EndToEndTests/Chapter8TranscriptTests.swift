@@ -85,19 +85,13 @@ import Testing
         #expect(run.says("34 span visits; longest work list 9"))
         #expect(run.says("cost 28415 = 100 × 256 visits + 10 × 256 objects + 1 × 255 pointers"))
 
-        let json = try MemlaneBinary.run(["progress", "--json"], home: home)
-        #expect(json.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let lessons = object["lessons"] as! [String: Any]
-        let lesson = lessons[Self.lesson] as! [String: Any]
-        let exercises = lesson["exercises"] as! [String: [String: Any]]
+        let lesson = try MemlaneBinary.progress(of: Self.lesson, home: home)
         for id in Self.exercises {
-            #expect(exercises[id]?["status"] as? String == "passed", "\(id)")
-            #expect(exercises[id]?["attempts"] as? Int == 1, "\(id)")
+            #expect(lesson.passed(id), "\(id)")
+            #expect(lesson.attempts(id) == 1, "\(id)")
         }
-        let quizzes = lesson["quizzes"] as! [String: [String: Any]]
         for id in Self.quizzes {
-            #expect(quizzes[id]?["correct"] as? Bool == true, "\(id)")
+            #expect(lesson.correct(id), "\(id)")
         }
     }
 

@@ -65,4 +65,25 @@ enum MemlaneBinary {
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))
     }
+
+    /// One lesson's records from `memlane progress --json`, by exercise and quiz id.
+    struct LessonProgress {
+        var exercises: [String: [String: Any]]
+        var quizzes: [String: [String: Any]]
+
+        func passed(_ id: String) -> Bool { exercises[id]?["status"] as? String == "passed" }
+        func attempts(_ id: String) -> Int? { exercises[id]?["attempts"] as? Int }
+        func correct(_ id: String) -> Bool { quizzes[id]?["correct"] as? Bool == true }
+    }
+
+    /// What `memlane progress --json` records for `lesson`.
+    static func progress(of lesson: String, home: URL) throws -> LessonProgress {
+        let json = try run(["progress", "--json"], home: home)
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let lessons = try #require(object["lessons"] as? [String: Any])
+        let record = try #require(lessons[lesson] as? [String: Any], "no progress for \(lesson)")
+        return LessonProgress(exercises: record["exercises"] as? [String: [String: Any]] ?? [:],
+                              quizzes: record["quizzes"] as? [String: [String: Any]] ?? [:])
+    }
 }
