@@ -4,8 +4,7 @@ import Foundation
 
 /// The fidelity corpus: every benchmark file in Content/go/bench (and the
 /// case-study programs in Content/go/casestudy and Content/go/case-study),
-/// run by the
-/// interpreter, against the `go test -bench . -benchmem -benchtime=5000x`
+/// run by the interpreter, against the `go test -bench . -benchmem -benchtime=5000x`
 /// output Go 1.19 recorded beside it. allocs/op must be equal; B/op within
 /// 2% or 8 bytes, whichever is larger (the tolerance of bench-score).
 @Suite struct BenchCorpusTests {
