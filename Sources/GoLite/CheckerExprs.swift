@@ -717,6 +717,9 @@ extension Checker {
         var l = expr(x, hint: hint)
         var r = expr(y, hint: hint)
         if l.isInvalid || r.isInvalid { return .invalid(e) }
+        // Remembered before nil takes the other side's type: a slice, map or
+        // func may be compared with nil and with nothing else.
+        let withNil = l.type == .basic(.untypedNil) || r.type == .basic(.untypedNil)
         // Match untyped operands to the other side.
         if l.type.isUntyped && !r.type.isUntyped {
             if !implicitConvert(&l, to: r.type) { return mismatch(e, op, l, r) }
@@ -738,7 +741,7 @@ extension Checker {
                 }
             }
         }
-        if op.isComparison { return comparison(e, op, l, r) }
+        if op.isComparison { return comparison(e, op, l, r, withNil: withNil) }
         if op == .andAnd || op == .orOr {
             guard l.type.basicKind?.isBoolean == true, r.type.basicKind?.isBoolean == true else {
                 let bad = l.type.basicKind?.isBoolean == true ? r : l
@@ -796,7 +799,7 @@ extension Checker {
         return .invalid(e)
     }
 
-    private mutating func comparison(_ e: Expr, _ op: Operator, _ lIn: Operand, _ rIn: Operand) -> Operand {
+    private mutating func comparison(_ e: Expr, _ op: Operator, _ lIn: Operand, _ rIn: Operand, withNil: Bool) -> Operand {
         var l = lIn, r = rIn
         let lNil = l.type == .basic(.untypedNil), rNil = r.type == .basic(.untypedNil)
         var ok: Bool
@@ -819,6 +822,7 @@ extension Checker {
         if op == .eql || op == .neq {
             switch l.type.underlying {
             case .slice, .map, .function:
+                if withNil { ok = true; break }
                 let what = l.type.isSlice ? "slice" : l.type.isMap ? "map" : "func"
                 error(e.startPos, "invalid operation: " + Printer.expr(e) + " (" + what + " can only be compared to nil)")
                 return .invalid(e)

@@ -75,7 +75,7 @@ final class Machine {
 
     func newGoroutine() -> Goroutine {
         if goroutines.count >= Machine.maxGoroutines && termination == nil {
-            termination = .limit(L("memlane: stopped: the program has {0} goroutines; the simulator allows {0}", Machine.maxGoroutines))
+            termination = .limit(L("memlane: stopped: the program started more goroutines than the {0} the simulator allows", Machine.maxGoroutines))
             nextCheck = 0
         }
         let g = Goroutine(id: nextID)

@@ -224,5 +224,13 @@ extension JapaneseMessages {
         "{0} has no generated section: add the lines {1} and {2}": "{0} に自動生成の部分がありません。{1} と {2} の行を追加してください",
         "{0}: the simulator reference is up to date.": "{0}: シミュレータのリファレンスは最新です。",
         "{0}: the simulator reference was regenerated.": "{0}: シミュレータのリファレンスを生成し直しました。",
+
+        // MARK: Sources/memlane/BenchCommand.swift
+        "-benchtime must be a count such as 5000x (at most {0})": "-benchtime は 5000x のような回数にしてください（最大 {0}）",
+        "memlane bench: simulated Go 1.19 runtime; b.N = {0}; cost/op is the simulator's cost model, not time": "memlane bench: シミュレートした Go 1.19 ランタイム。b.N = {0}。cost/op は時間ではなくシミュレータのコストモデルです",
+        // MARK: Sources/memlane/GoRunOptions.swift
+        "--steps must be from 1 to {0}": "--steps は 1 から {0} までにしてください",
+        // MARK: Sources/memlane/TestCommand.swift
+        "not a regular expression: {0}": "正規表現ではありません: {0}",
     ]
 }

@@ -331,6 +331,30 @@ map[[3 4]:b]
         #expect(run.report.exitCode == 0)
     }
 
+    @Test func slicesMapsAndFuncsCompareWithNil() throws {
+        let source = #"""
+package main
+
+import "fmt"
+
+func main() {
+	var m map[string]int
+	var s []int
+	var f func()
+	fmt.Println(m == nil, s == nil, f == nil, nil == m)
+	m = map[string]int{}
+	s = []int{}
+	f = func() {}
+	fmt.Println(m == nil, s == nil, f != nil)
+	var x float64 = 0
+	y := 0.0
+	fmt.Println(x+1.5, y)
+}
+"""#
+        let run = try GoRun.main(source)
+        #expect(run.output == "true true true true\nfalse false true\n1.5 0\n")
+    }
+
     @Test func goroutinesAndChannels() throws {
         let source = #"""
 package main
