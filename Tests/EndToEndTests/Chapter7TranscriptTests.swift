@@ -394,20 +394,14 @@ import Testing
         #expect(run.says("BenchmarkFilter allocates 1792 B/op: no less than the talk's version."))
         #expect(run.says("BenchmarkFilter 5000 1293 cost/op 896 B/op 1 allocs/op"))
 
-        let json = try MemlaneBinary.run(["progress", "--json"], home: home)
-        #expect(json.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let lessons = object["lessons"] as! [String: Any]
-        let lesson = lessons[Self.lesson] as! [String: Any]
-        let exercises = lesson["exercises"] as! [String: [String: Any]]
+        let lesson = try MemlaneBinary.progress(of: Self.lesson, home: home)
         for id in Self.exercises {
-            #expect(exercises[id]?["status"] as? String == "passed", "\(id)")
+            #expect(lesson.passed(id), "\(id)")
             let tries = ["filter-in-place": 2, "keep-the-input": 2][id] ?? 1
-            #expect(exercises[id]?["attempts"] as? Int == tries, "\(id)")
+            #expect(lesson.attempts(id) == tries, "\(id)")
         }
-        let quizzes = lesson["quizzes"] as! [String: [String: Any]]
         for id in Self.quizzes {
-            #expect(quizzes[id]?["correct"] as? Bool == true, "\(id)")
+            #expect(lesson.correct(id), "\(id)")
         }
     }
 

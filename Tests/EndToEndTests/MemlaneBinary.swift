@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `memlane` executable and a private environment to run it in.
 enum MemlaneBinary {
