@@ -15,21 +15,53 @@ public enum Linter {
         let (book, loadDiagnostics) = BookLoader.load(folder, shownAs: shownAs)
         guard let book else { return (nil, loadDiagnostics) }
         let prefix = (shownAs ?? folder.path).hasSuffix("/") ? (shownAs ?? folder.path) : (shownAs ?? folder.path) + "/"
-        var diagnostics = loadDiagnostics + lessons(of: book, prefix: prefix)
+        let ran = CleanRuns()
+        var diagnostics = loadDiagnostics + lessons(of: book, prefix: prefix, ran: ran)
         for language in Language.allCases {
             guard let translated = Translation.folder(of: folder, for: language) else { continue }
             let translatedPrefix = prefix + language.rawValue + "/"
             let (translation, translationDiagnostics) = BookLoader.load(translated, shownAs: translatedPrefix, original: folder)
             diagnostics += translationDiagnostics
             guard let translation else { continue }
-            diagnostics += lessons(of: translation, prefix: translatedPrefix)
+            diagnostics += lessons(of: translation, prefix: translatedPrefix, ran: ran)
             diagnostics += Translation.compare(translation, with: book, shownAs: translatedPrefix)
         }
         return (book, sorted(diagnostics))
     }
 
-    static func lessons(of book: Book, prefix: String) -> [Diagnostic] {
-        book.lessons.flatMap { lint($0, in: book, file: prefix + $0.file) }
+    /// Lints the lessons side by side (running exercises is most of the
+    /// time, and simulators are values that share nothing), reporting in
+    /// book order.
+    static func lessons(of book: Book, prefix: String, ran: CleanRuns) -> [Diagnostic] {
+        let results = Results(count: book.lessons.count)
+        DispatchQueue.concurrentPerform(iterations: book.lessons.count) { i in
+            let lesson = book.lessons[i]
+            results.set(i, lint(lesson, in: book, file: prefix + lesson.file, ran: ran))
+        }
+        return results.all.flatMap { $0 }
+    }
+
+    /// Exercises and demos that ran clean in this lint, by what they run.
+    /// A translation's copy is identical (`Translation.compare` says so when
+    /// it is not), and simulators are deterministic, so it is not run again.
+    final class CleanRuns: @unchecked Sendable {
+        // Guarded by `lock`.
+        private var keys = Set<[String]>()
+        private let lock = NSLock()
+
+        func contains(_ key: [String]) -> Bool { lock.withLock { keys.contains(key) } }
+        func insert(_ key: [String]) { _ = lock.withLock { keys.insert(key) } }
+    }
+
+    /// One slot per lesson, filled from several threads.
+    final class Results: @unchecked Sendable {
+        // Guarded by `lock`.
+        private var slots: [[Diagnostic]]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+        func set(_ i: Int, _ value: [Diagnostic]) { lock.withLock { slots[i] = value } }
+        var all: [[Diagnostic]] { lock.withLock { slots } }
     }
 
     /// File order as SUMMARY.md gives it, then line and column.
@@ -43,14 +75,14 @@ public enum Linter {
                           readFile: { path throws(SimulatorError) in try Session.read(path, book: book) })
     }
 
-    static func lint(_ lesson: Lesson, in book: Book, file: String) -> [Diagnostic] {
+    static func lint(_ lesson: Lesson, in book: Book, file: String, ran: CleanRuns) -> [Diagnostic] {
         var out: [Diagnostic] = []
         if let sim = lesson.sim, SimulatorCatalog.type(named: sim) == nil {
             out.append(Diagnostic(SourceLocation(file: file, line: lesson.frontMatterLines["sim"] ?? 2, column: 6),
                                   L("unknown simulator `{0}`", Sanitizer.line(sim)) + Suggestion.hint(for: sim, among: SimulatorCatalog.names)))
         }
         for exercise in lesson.exercises {
-            out += lint(exercise, in: book, lesson: lesson)
+            out += lint(exercise, in: book, lesson: lesson, ran: ran)
         }
         for demo in lesson.demos {
             guard let name = demo.sim else {
@@ -62,10 +94,14 @@ public enum Linter {
                                       + Suggestion.hint(for: name, among: SimulatorCatalog.names)))
                 continue
             }
+            let key = ["demo", name] + demo.commands.map(\.text)
+            if ran.contains(key) { continue }
             let steps = ScriptRunner.run(demo.commands, on: &sim, context: context(book))
             if let bad = ScriptRunner.firstError(steps), case .failure(let e) = bad.result {
                 out.append(Diagnostic(SourceLocation(file: demo.origin.location.file, line: bad.line.line, column: demo.origin.bodyIndent + 1),
                                       L("demo command fails: {0}", e.message)))
+            } else {
+                ran.insert(key)
             }
         }
         for item in lesson.quizzes {
@@ -80,7 +116,7 @@ public enum Linter {
         return out
     }
 
-    static func lint(_ exercise: Exercise, in book: Book, lesson: Lesson) -> [Diagnostic] {
+    static func lint(_ exercise: Exercise, in book: Book, lesson: Lesson, ran: CleanRuns) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let at = exercise.origin.location
         guard let simName = exercise.sim else { return out } // reported by the loader
@@ -126,7 +162,18 @@ public enum Linter {
             }
         }
         guard documented, !exercise.checks.isEmpty, let solution = exercise.solution else { return out }
+        let key = ["exercise", simName, exercise.file ?? ""] + exercise.setup.map(\.text) + ["checks"]
+            + exercise.checks.map(\.source) + ["solution"] + solution.map(\.text)
+        if ran.contains(key) { return out }
+        let runs = run(exercise, type, solution, in: book)
+        if runs.isEmpty { ran.insert(key) }
+        return out + runs
+    }
 
+    /// Setup, checks (must fail), solution, checks (must pass).
+    static func run(_ exercise: Exercise, _ type: any Simulator.Type, _ solution: [ScriptLine], in book: Book) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let at = exercise.origin.location
         // The setup must run, and the check must fail on it.
         let ctx = context(book)
         var sim = type.init() as any Simulator
