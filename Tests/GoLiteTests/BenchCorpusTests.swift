@@ -3,7 +3,7 @@ import Foundation
 @testable import GoLite
 
 /// The fidelity corpus: every benchmark file in Content/go/bench (and the
-/// case-study programs in Content/go/casestudy and Content/go/case-study),
+/// case-study programs in Content/go/edit-and-measure and Content/go/case-study),
 /// run by the interpreter, against the `go test -bench . -benchmem -benchtime=5000x`
 /// output Go 1.19 recorded beside it. allocs/op must be equal; B/op within
 /// 2% or 8 bytes, whichever is larger (the tolerance of bench-score).
@@ -14,7 +14,7 @@ import Foundation
 
     /// Paths relative to Content/go.
     static var files: [String] {
-        ["bench", "casestudy", "case-study"].flatMap { dir in
+        ["bench", "edit-and-measure", "case-study"].flatMap { dir in
             ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(dir).path)) ?? [])
                 .filter { $0.hasSuffix("_test.go") }.sorted().map { dir + "/" + $0 }
         }

@@ -4,9 +4,9 @@ import Grader
 import Simulators
 @testable import GoLite
 
-/// The chapter's exercises, played on the `bench` simulator with the
-/// programs in Content/go/casestudy: measure, fix in the editor, measure again.
-@Suite struct CaseStudyExerciseTests {
+/// The edit-and-measure cycle chapter 7 teaches, played on the `bench` simulator with the
+/// programs in Content/go/edit-and-measure: measure, fix in the editor, measure again.
+@Suite struct EditAndMeasureTests {
     func state(_ sim: BenchSimulator, _ expr: String) throws -> Value {
         try Evaluator(sim).evaluate(ExpressionParser.parse(expr))
     }
@@ -21,7 +21,7 @@ import Simulators
     @Test func filterInPlaceReachesZeroAllocationsWithTestsPassing() throws {
         var sim = BenchSimulator()
         let c = BenchSimulatorTests.context()
-        _ = try sim.run("load go/casestudy/filter_test.go", in: c)
+        _ = try sim.run("load go/edit-and-measure/filter_test.go", in: c)
         _ = try sim.run("bench", in: c)
         #expect(try state(sim, "bench.BenchmarkFilter.allocs_per_op") == 1)
         #expect(try state(sim, "bench.BenchmarkFilter.bytes_per_op") == 896)
@@ -35,7 +35,7 @@ import Simulators
     @Test func preallocationCutsAllocationsToOne() throws {
         var sim = BenchSimulator()
         let c = BenchSimulatorTests.context()
-        _ = try sim.run("load go/casestudy/collect_test.go", in: c)
+        _ = try sim.run("load go/edit-and-measure/collect_test.go", in: c)
         _ = try sim.run("bench", in: c)
         #expect(try state(sim, "bench.BenchmarkIDs.allocs_per_op") == 8)
         _ = try sim.run("edit", in: fixing("var ids []int", "ids := make([]int, 0, len(ads))"))
@@ -47,7 +47,7 @@ import Simulators
     @Test func theHiddenAllocationIsTheBoxedLogArguments() throws {
         var sim = BenchSimulator()
         let c = BenchSimulatorTests.context()
-        _ = try sim.run("load go/casestudy/hidden_test.go", in: c)
+        _ = try sim.run("load go/edit-and-measure/hidden_test.go", in: c)
         _ = try sim.run("bench", in: c)
         // Two boxed ints per bid, 50 bids: 100 allocations of 8 bytes.
         #expect(try state(sim, "bench.BenchmarkTotalBid.allocs_per_op") == 100)
