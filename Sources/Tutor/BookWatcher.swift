@@ -20,8 +20,12 @@ public final class BookWatcher {
     let folders: [URL]
     private var last: [String: Stamp]
 
-    public init(book: Book) {
-        folders = [book.folder] + book.contentFolders
+    public convenience init(book: Book) {
+        self.init(folders: [book.folder] + book.contentFolders)
+    }
+
+    init(folders: [URL]) {
+        self.folders = folders
         last = [:]
         last = snapshot()
     }

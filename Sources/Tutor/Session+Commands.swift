@@ -103,7 +103,7 @@ extension Session {
         case "next": return Reply(next())
         case "back": return Reply(back())
         case "goto": return Reply(goTo(rest))
-        case "toc": return Reply(TableOfContents.text(book: book, progress: store.progress, current: sandbox == nil ? lessonIndex : nil))
+        case "toc": return Reply(TableOfContents.text(book: BookOutline(book), progress: store.progress, current: sandbox == nil ? lessonIndex : nil))
         case "check": return Reply(check())
         case "hint": return Reply(hint(args))
         case "solution": return Reply(solution(args))
@@ -113,7 +113,7 @@ extension Session {
         case "state": return Reply(state(rest))
         case "eval": return Reply(evaluate(rest))
         case "sandbox": return Reply(enterSandbox(args))
-        case "progress": return Reply(TableOfContents.progressText(book: book, progress: store.progress))
+        case "progress": return Reply(TableOfContents.progressText(book: BookOutline(book), progress: store.progress))
         case "export": return Reply(export(rest))
         case "reload": return Reply(reload())
         case "quit":

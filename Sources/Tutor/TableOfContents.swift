@@ -14,17 +14,17 @@ public enum TableOfContents {
         public var complete: Bool { exercisesPassed == exercises && quizzesCorrect == quizzes && (exercises + quizzes) > 0 }
     }
 
-    public static func tally(_ lesson: Lesson, _ progress: LearnerProgress) -> Tally {
+    public static func tally(_ lesson: BookOutline.LessonOutline, _ progress: LearnerProgress) -> Tally {
         var t = Tally()
         t.exercises = lesson.exercises.count
         t.quizzes = lesson.quizzes.count
         for e in lesson.exercises {
-            let r = progress.exercise(lesson.id, e.id)
+            let r = progress.exercise(lesson.id, e)
             if r.status == .passed { t.exercisesPassed += 1 }
             if r.attempts > 0 || r.hints > 0 { t.started = true }
         }
         for q in lesson.quizzes {
-            let r = progress.quiz(lesson.id, q.id)
+            let r = progress.quiz(lesson.id, q)
             if r.correct { t.quizzesCorrect += 1 }
             if r.attempts > 0 { t.started = true }
         }
@@ -38,7 +38,7 @@ public enum TableOfContents {
         return Ink.paint("·", .grey)
     }
 
-    public static func text(book: Book, progress: LearnerProgress, current: Int?) -> String {
+    public static func text(book: BookOutline, progress: LearnerProgress, current: Int?) -> String {
         var lines = [Ink.paint(book.title, .bold)]
         let numberWidth = String(max(book.lessons.count - 1, 0)).count
         for (i, lesson) in book.lessons.enumerated() {
@@ -51,7 +51,7 @@ public enum TableOfContents {
         return lines.joined(separator: "\n")
     }
 
-    public static func progressText(book: Book, progress: LearnerProgress) -> String {
+    public static func progressText(book: BookOutline, progress: LearnerProgress) -> String {
         var lines = [Ink.paint(L("Your progress in {0}", book.title), .bold)]
         var totals = Tally()
         for (i, lesson) in book.lessons.enumerated() {

@@ -50,8 +50,23 @@ struct CommonOptions: ParsableArguments {
     }
 
     func store(for book: Book) -> ProgressStore {
-        ProgressStore(file: ProgressStore.file(forBook: book.id, environment: environment),
-                      book: LearnerProgress.BookStamp(id: book.id, version: book.version))
+        store(for: BookOutline(book))
+    }
+
+    func store(for outline: BookOutline) -> ProgressStore {
+        ProgressStore(file: ProgressStore.file(forBook: outline.id, environment: environment), book: outline.stamp)
+    }
+
+    /// The book's outline, from `OutlineCache` when no file of the book
+    /// changed since the last clean load, else from a full load (which
+    /// refuses a book with problems, as `loadBook` does).
+    func loadOutline() throws -> BookOutline {
+        let (url, _) = try bookFolder()
+        let language = Localization.current
+        if let outline = OutlineCache.read(book: url, language: language, environment: environment) { return outline }
+        let outline = BookOutline(try loadBook())
+        OutlineCache.write(outline, book: url, language: language, environment: environment)
+        return outline
     }
 }
 

@@ -45,6 +45,6 @@ struct ProgressReport: ParsableCommand {
             printOut(String(decoding: data, as: UTF8.self) + "\n")
             return
         }
-        printOut(TerminalWriter.format(TableOfContents.progressText(book: book, progress: store.progress), color: common.color) + "\n")
+        printOut(TerminalWriter.format(TableOfContents.progressText(book: BookOutline(book), progress: store.progress), color: common.color) + "\n")
     }
 }

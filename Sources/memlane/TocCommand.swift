@@ -10,8 +10,8 @@ struct Toc: ParsableCommand {
 
     func run() throws {
         common.applyLanguage()
-        let book = try common.loadBook()
-        let store = common.store(for: book)
-        printOut(TerminalWriter.format(TableOfContents.text(book: book, progress: store.progress, current: nil), color: common.color) + "\n")
+        let outline = try common.loadOutline()
+        let store = common.store(for: outline)
+        printOut(TerminalWriter.format(TableOfContents.text(book: outline, progress: store.progress, current: nil), color: common.color) + "\n")
     }
 }
