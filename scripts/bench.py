@@ -94,13 +94,25 @@ class Bench:
     # -- rows ------------------------------------------------------------
 
     def toc_startup(self):
-        """`memlane toc` wall time against `python3 -c pass`."""
+        """`memlane toc` wall time against `python3 -c pass` (the warm-up
+        runs leave the book's outline in the cache, as a learner's first
+        `toc` does); the cold figure, a full load, is in the anchor column."""
         python = self.python_anchor()
         anchor, toc = self.wall_pair([python, "-c", "pass"], [self.binary, "toc"])
+        cold_env = dict(self.env, XDG_CACHE_HOME=os.path.join(self.scratch, "no-cache"))
+        cold = []
+        for _ in range(self.runs):
+            shutil.rmtree(cold_env["XDG_CACHE_HOME"], ignore_errors=True)
+            start = time.perf_counter()
+            subprocess.run([self.binary, "toc"], env=cold_env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=True)
+            cold.append(time.perf_counter() - start)
         ratio = toc / anchor
-        return Row("`memlane toc` wall time vs `python3 -c pass`", "≤ 1.5×",
-                   f"{self.ms(toc)} ({ratio:.2f}×)", f"{self.ms(anchor)} (`{python} -c pass`)",
-                   "met" if ratio <= 1.5 else f"missed: {ratio:.2f}× (see Notes)")
+        met = ratio <= 1.5 and toc <= 0.030
+        return Row("`memlane toc` wall time vs `python3 -c pass`", "≤ 1.5× and ≤ 30 ms",
+                   f"{self.ms(toc)} ({ratio:.2f}×)",
+                   f"{self.ms(anchor)} (`{python} -c pass`); without the outline cache {self.ms(statistics.median(cold))}",
+                   "met" if met else f"missed: {self.ms(toc)}, {ratio:.2f}× (see Notes)")
 
     def resident_memory(self):
         """VmRSS of memlane waiting at the prompt on a pseudo-terminal."""
@@ -261,6 +273,37 @@ class Bench:
         verdict = "met" if ratios[worst] <= 30 else f"missed: {worst[len('Benchmark'):]} at {ratios[worst]:.0f}× (see Notes)"
         return Row(figure, "within 30× per op", measured, anchor, verdict)
 
+    def interpreter_file(self):
+        """`memlane bench` on the whole case-study file (compile, tests not
+        run, every benchmark with b.N = 1 and then 5000), wall time."""
+        source = "/work/shared/oracle/bench/casestudy_test.go"
+        if not os.path.exists(source):
+            source = os.path.join(ROOT, "Content/go/bench/casestudy_test.go")
+        seconds = self.wall([self.binary, "bench", source], runs=max(3, self.runs // 4))
+        return Row("interpreter: `memlane bench` on the case-study file", "≤ 2 s", self.ms(seconds), "2 s",
+                   "met" if seconds <= 2 else f"missed by {seconds - 2:.2f} s")
+
+    def interpreter_statements(self):
+        """Simple statements per second: `x++` in an endless loop, stopped
+        by the step budget (`memlane run --steps N`), CPU time."""
+        folder = os.path.join(self.scratch, "loop")
+        os.makedirs(folder, exist_ok=True)
+        source = os.path.join(folder, "loop.go")
+        with open(source, "w") as f:
+            f.write("package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n")
+        steps = 20_000_000 if self.quick else 200_000_000
+        best = None
+        for _ in range(1 if self.quick else 3):
+            before = os.times()
+            subprocess.run([self.binary, "run", "--steps", str(steps), source], env=self.env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            after = os.times()
+            t = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+            best = t if best is None else min(best, t)
+        rate = steps / best / 1e6
+        return Row("interpreter: simple statements per second", "recorded", f"{rate:.0f} M statements/s",
+                   f"{steps:,} statements in {best:.2f} s of CPU", "recorded")
+
     def mark_and_sweep(self):
         """The gc simulator's own benchmark (Tests/SimulatorsTests/
         HeapBenchmarkTests.swift): mark & sweep of a random 1,000,000-object
@@ -289,7 +332,8 @@ class Bench:
     def rows(self):
         """The rows in the order of the table, measured one at a time."""
         return [self.toc_startup, self.resident_memory, self.repl_latency, self.lint_shipped,
-                self.lint_generated, self.escape_analysis, self.interpreter, self.mark_and_sweep]
+                self.lint_generated, self.escape_analysis, self.interpreter, self.interpreter_file,
+                self.interpreter_statements, self.mark_and_sweep]
 
 
 def write_book(folder, count):
