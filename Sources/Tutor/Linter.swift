@@ -29,14 +29,14 @@ public enum Linter {
         return (book, sorted(diagnostics))
     }
 
-    /// Lints the lessons side by side (running exercises is most of the
-    /// time, and simulators are values that share nothing), reporting in
-    /// book order.
+    /// Lints the lessons, running their exercises and demos side by side
+    /// (running is most of the time, and simulators are values that share
+    /// nothing); the diagnostics come out in book order all the same.
     static func lessons(of book: Book, prefix: String, ran: CleanRuns) -> [Diagnostic] {
-        let results = Results(count: book.lessons.count)
-        DispatchQueue.concurrentPerform(iterations: book.lessons.count) { i in
-            let lesson = book.lessons[i]
-            results.set(i, lint(lesson, in: book, file: prefix + lesson.file, ran: ran))
+        let jobs = book.lessons.flatMap { lesson in Self.jobs(for: lesson, in: book, file: prefix + lesson.file, ran: ran) }
+        let results = Results(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            results.set(i, jobs[i]())
         }
         return results.all.flatMap { $0 }
     }
@@ -53,7 +53,7 @@ public enum Linter {
         func insert(_ key: [String]) { _ = lock.withLock { keys.insert(key) } }
     }
 
-    /// One slot per lesson, filled from several threads.
+    /// One slot per job, filled from several threads.
     final class Results: @unchecked Sendable {
         // Guarded by `lock`.
         private var slots: [[Diagnostic]]
@@ -75,35 +75,43 @@ public enum Linter {
                           readFile: { path throws(SimulatorError) in try Session.read(path, book: book) })
     }
 
-    static func lint(_ lesson: Lesson, in book: Book, file: String, ran: CleanRuns) -> [Diagnostic] {
+    /// A lesson's lint as independent pieces, in the order their
+    /// diagnostics are reported: the simulator's name, each exercise, each
+    /// demo, then the quizzes.
+    static func jobs(for lesson: Lesson, in book: Book, file: String, ran: CleanRuns) -> [@Sendable () -> [Diagnostic]] {
+        var jobs: [@Sendable () -> [Diagnostic]] = [{
+            guard let sim = lesson.sim, SimulatorCatalog.type(named: sim) == nil else { return [] }
+            return [Diagnostic(SourceLocation(file: file, line: lesson.frontMatterLines["sim"] ?? 2, column: 6),
+                               L("unknown simulator `{0}`", Sanitizer.line(sim)) + Suggestion.hint(for: sim, among: SimulatorCatalog.names))]
+        }]
+        jobs += lesson.exercises.map { exercise in { lint(exercise, in: book, lesson: lesson, ran: ran) } }
+        jobs += lesson.demos.map { demo in { lint(demo: demo, in: book, ran: ran) } }
+        jobs.append { lintQuizzes(lesson) }
+        return jobs
+    }
+
+    /// A demo must run without an error.
+    static func lint(demo: (sim: String?, commands: [ScriptLine], origin: Origin), in book: Book, ran: CleanRuns) -> [Diagnostic] {
+        guard let name = demo.sim else {
+            return [Diagnostic(demo.origin.location, L("this demo names no simulator: add sim= or `sim:` to the front matter"))]
+        }
+        guard var sim = SimulatorCatalog.make(name) else {
+            return [Diagnostic(demo.origin.location, L("unknown simulator `{0}`", Sanitizer.line(name))
+                               + Suggestion.hint(for: name, among: SimulatorCatalog.names))]
+        }
+        let key = ["demo", name] + demo.commands.map(\.text)
+        if ran.contains(key) { return [] }
+        let steps = ScriptRunner.run(demo.commands, on: &sim, context: context(book))
+        if let bad = ScriptRunner.firstError(steps), case .failure(let e) = bad.result {
+            return [Diagnostic(SourceLocation(file: demo.origin.location.file, line: bad.line.line, column: demo.origin.bodyIndent + 1),
+                               L("demo command fails: {0}", e.message))]
+        }
+        ran.insert(key)
+        return []
+    }
+
+    static func lintQuizzes(_ lesson: Lesson) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        if let sim = lesson.sim, SimulatorCatalog.type(named: sim) == nil {
-            out.append(Diagnostic(SourceLocation(file: file, line: lesson.frontMatterLines["sim"] ?? 2, column: 6),
-                                  L("unknown simulator `{0}`", Sanitizer.line(sim)) + Suggestion.hint(for: sim, among: SimulatorCatalog.names)))
-        }
-        for exercise in lesson.exercises {
-            out += lint(exercise, in: book, lesson: lesson, ran: ran)
-        }
-        for demo in lesson.demos {
-            guard let name = demo.sim else {
-                out.append(Diagnostic(demo.origin.location, L("this demo names no simulator: add sim= or `sim:` to the front matter")))
-                continue
-            }
-            guard var sim = SimulatorCatalog.make(name) else {
-                out.append(Diagnostic(demo.origin.location, L("unknown simulator `{0}`", Sanitizer.line(name))
-                                      + Suggestion.hint(for: name, among: SimulatorCatalog.names)))
-                continue
-            }
-            let key = ["demo", name] + demo.commands.map(\.text)
-            if ran.contains(key) { continue }
-            let steps = ScriptRunner.run(demo.commands, on: &sim, context: context(book))
-            if let bad = ScriptRunner.firstError(steps), case .failure(let e) = bad.result {
-                out.append(Diagnostic(SourceLocation(file: demo.origin.location.file, line: bad.line.line, column: demo.origin.bodyIndent + 1),
-                                      L("demo command fails: {0}", e.message)))
-            } else {
-                ran.insert(key)
-            }
-        }
         for item in lesson.quizzes {
             if let sample = item.quiz.sampleCorrectAnswer, !item.quiz.grade(sample).correct {
                 out.append(Diagnostic(item.origin.location, L("no answer to this quiz can be graded right")))
