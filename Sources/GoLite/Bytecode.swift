@@ -214,7 +214,11 @@ final class CompiledFunction: @unchecked Sendable {
     /// Simulated stack bytes of one frame.
     var stackBytes = 0
     /// Results that live in blocks: copied into the result registers on return.
-    var boxedResults: [(home: Int32, result: Int32, n: Int32)] = []
+    var boxedResults: [(home: Int32, result: Int32, n: Int32)] = [] {
+        didSet { hasBoxedResults = !boxedResults.isEmpty }
+    }
+    /// Read on every return, where the array's reference would be counted.
+    private(set) var hasBoxedResults = false
     var isLiteral = false
     var captureCount = 0
     var aux = AuxTables()
@@ -269,8 +273,8 @@ struct AuxTables {
     var slices: [SliceExpr] = []
     /// Comparisons of composite values.
     var equalities: [EqualityPlan] = []
-    /// Type assertions and switches.
-    var types: [RType] = []
+    /// Type assertions and switches (the registry keeps the types).
+    var types: [TypeRef] = []
     /// For each entry of `types`: the static interface type asserted from (for messages).
     var assertSources: [String] = []
     var interfaces: [InterfaceCheck] = []

@@ -374,7 +374,7 @@ extension FunctionCompiler {
     }
 
     func typeIndex(_ t: GoType, from source: GoType = .emptyInterface) -> Int32 {
-        aux.types.append(pc.registry.rtype(t))
+        aux.types.append(TypeRef(pc.registry.rtype(t)))
         aux.assertSources.append(Layout.runtimeName(source))
         return Int32(aux.types.count - 1)
     }

@@ -172,7 +172,7 @@ struct GoFormatter {
 
     /// `Error()` or `String()` for the verbs that use them (fmt's handleMethods).
     private func methodText(_ v: GoValue, _ spec: Spec) -> String? {
-        guard !spec.sharpV, "vsxXq".contains(spec.verb), case .iface(let t, let b) = v else { return nil }
+        guard !spec.sharpV, "vsxXq".contains(spec.verb), case .iface(let tr, let b) = v, case let t = tr.rtype else { return nil }
         for name in ["Error", "String"] {
             guard let target = machine.resolveMethod(t, name), target.signature.params.isEmpty,
                   target.signature.results.count == 1, target.signature.results[0].isString else { continue }
@@ -286,7 +286,7 @@ struct GoFormatter {
         if exported && !spec.sharpV, !item.type.isInterface, needsMethodCheck(item.type) {
             let rt = machine.exe.registry.rtype(item.type)
             let box = MemBlock(copyingValues: item.slots)
-            if let s = methodText(.iface(rt, box), spec) { return s }
+            if let s = methodText(.iface(TypeRef(rt), box), spec) { return s }
         }
         if spec.sharpV, item.type.isString { return quote(machine.stringText(item.slots.first ?? .null)) }
         return value(item, spec, depth: depth + 1)

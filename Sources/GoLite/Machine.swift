@@ -151,23 +151,7 @@ final class Machine {
     func pushFrame(_ g: Goroutine, function: Int, args: Int, values: [GoValue]? = nil, prefix: [GoValue] = [],
                    ret: Int, kind: Frame.Kind, context: FuncValue? = nil) -> Bool {
         table[function]._withUnsafeGuaranteedRef { f -> Bool in
-            var base = 0
-            if let top = g.frames.last { base = Int(top.base) + table[Int(top.function)]._withUnsafeGuaranteedRef { $0.frameSize } }
-            let end = base + f.frameSize
-            if g.frames.count >= options.maxFrames || end > Machine.maxRegisters {
-                stackTooDeep(g)
-                return false
-            }
-            g.stackUsed += f.stackBytes
-            while g.stackUsed > g.stackSize {
-                if g.stackSize * 2 > Machine.maxStack {
-                    stackOverflow(g)
-                    return false
-                }
-                g.stackSize *= 2
-            }
-            g.ensure(end)
-            let r = g.regs + base
+            guard let r = enterFrame(g, f, function: function, ret: ret, kind: kind) else { return false }
             var i = 0
             for v in prefix where i < f.paramSlots { r[i] = v; i += 1 }
             if let values {
@@ -176,18 +160,57 @@ final class Machine {
                 let src = g.regs + args - prefix.count
                 while i < f.paramSlots { r[i] = src[i]; i += 1 }
             }
-            let n = f.zeroTo - f.zeroFrom
-            if n > 0 {
-                let z = f.zeroBuffer.baseAddress!
-                let dst = r + f.zeroFrom
-                for j in 0..<n { dst[j] = z[j] }
-            }
             if let context { r[f.contextReg] = .fn(context) }
-            g.frames.append(Frame(function: Int32(function), pc: 0, base: Int32(base), ret: Int32(ret),
-                                  deferBase: Int32(g.defers.count), kind: kind))
-            cost.calls += 1
             return true
         }
+    }
+
+    /// `pushFrame` for the dispatch loop's calls: arguments in registers, no
+    /// receiver to prepend, and no arrays to build; the closure (if any) is
+    /// borrowed from the caller's register.
+    @inline(__always)
+    func pushCall(_ g: Goroutine, function: Int, args: Int, ret: Int, context: Unmanaged<FuncValue>?) -> Bool {
+        table[function]._withUnsafeGuaranteedRef { f -> Bool in
+            guard let r = enterFrame(g, f, function: function, ret: ret, kind: .normal) else { return false }
+            let src = g.regs + args
+            for i in 0..<f.paramSlots { r[i] = src[i] }
+            if let context { r[f.contextReg] = .fn(context.takeUnretainedValue()) }
+            return true
+        }
+    }
+
+    /// Checks the stack limits, makes room for a frame of `f` above the top
+    /// one, resets its results and locals and pushes it. Returns its
+    /// registers (parameters still to be set), or nil on a limit.
+    @inline(__always)
+    private func enterFrame(_ g: Goroutine, _ f: CompiledFunction, function: Int, ret: Int, kind: Frame.Kind) -> UnsafeMutablePointer<GoValue>? {
+        var base = 0
+        if let top = g.frames.last { base = Int(top.base) + table[Int(top.function)]._withUnsafeGuaranteedRef { $0.frameSize } }
+        let end = base + f.frameSize
+        if g.frames.count >= options.maxFrames || end > Machine.maxRegisters {
+            stackTooDeep(g)
+            return nil
+        }
+        g.stackUsed += f.stackBytes
+        while g.stackUsed > g.stackSize {
+            if g.stackSize * 2 > Machine.maxStack {
+                stackOverflow(g)
+                return nil
+            }
+            g.stackSize *= 2
+        }
+        g.ensure(end)
+        let r = g.regs + base
+        let n = f.zeroTo - f.zeroFrom
+        if n > 0 {
+            let z = f.zeroBuffer.baseAddress!
+            let dst = r + f.zeroFrom
+            for j in 0..<n { dst[j] = z[j] }
+        }
+        g.frames.append(Frame(function: Int32(function), pc: 0, base: Int32(base), ret: Int32(ret),
+                              deferBase: Int32(g.defers.count), kind: kind))
+        cost.calls += 1
+        return r
     }
 
     enum Invoked: Equatable {

@@ -28,7 +28,7 @@ extension Machine {
     }
 
     func callInterface(_ g: Goroutine, _ recv: GoValue, args: Int, ret: Int, aux: CallAux) -> Flow {
-        guard case .iface(let t, let b) = recv else { return fault(g, .nilDereference) }
+        guard case .iface(let tr, let b) = recv, case let t = tr.rtype else { return fault(g, .nilDereference) }
         let target: MethodTarget
         if aux.cache.type === t, let cached = aux.cache.target {
             target = cached
@@ -183,7 +183,7 @@ extension Machine {
             function = f
             captures = Array(UnsafeBufferPointer(start: fr + recv, count: aux.receiverSlots))
         } else {
-            guard case .iface(let t, let b) = fr[recv], let target = resolveMethod(t, aux.method) else { return fault(g, .nilDereference) }
+            guard case .iface(let tr, let b) = fr[recv], case let t = tr.rtype, let target = resolveMethod(t, aux.method) else { return fault(g, .nilDereference) }
             switch receiverValues(target, t, b, method: aux.method) {
             case .values(let r): captures = r
             case .fault(let f): return fault(g, f)
@@ -210,7 +210,7 @@ extension Machine {
             guard case .fn(let fv) = all.first else { return .flow(fault(g, .nilDereference)) }
             return .call(PendingCall(target: .value(fv), args: Array(all.dropFirst()), pos: dc.pos))
         case .iface(let method, _):
-            guard case .iface(let t, let b)? = all.first, let target = resolveMethod(t, method) else { return .flow(fault(g, .nilDereference)) }
+            guard case .iface(let tr, let b)? = all.first, case let t = tr.rtype, let target = resolveMethod(t, method) else { return .flow(fault(g, .nilDereference)) }
             let receiver: [GoValue]
             switch receiverValues(target, t, b, method: method) {
             case .values(let r): receiver = r
@@ -296,7 +296,7 @@ extension Machine {
     /// Calls `v.name()` when `v` holds a type with that method returning a
     /// string (`Error`, `String`); nil otherwise.
     func callStringMethod(_ v: GoValue, _ name: String) -> String? {
-        guard case .iface(let t, let b) = v, let target = resolveMethod(t, name),
+        guard case .iface(let tr, let b) = v, case let t = tr.rtype, let target = resolveMethod(t, name),
               target.signature.params.isEmpty, target.signature.results.count == 1, target.signature.results[0].isString else { return nil }
         if exe.runtimeTypes.isLibraryError(t) { return stringText(b.load(0)) }
         guard let f = target.function, case .values(let recv) = receiverValues(target, t, b, method: name) else { return nil }

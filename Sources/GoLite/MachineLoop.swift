@@ -78,8 +78,8 @@ extension Machine {
             case .boxRegs(let d, let s, let site):
                 c.fr[Int(d)] = .pointer(newObject(Int(site), from: c.fr + Int(s)), 0)
             case .load1(let d, let p, let off):
-                if case .pointer(let b, let i) = c.fr[Int(p)] {
-                    c.fr[Int(d)] = b.load(i &+ Int(off))
+                if let (b, i) = (c.fr + Int(p)).borrowedPointer() {
+                    c.fr[Int(d)] = b._withUnsafeGuaranteedRef { $0.load(i &+ Int(off)) }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
@@ -92,8 +92,8 @@ extension Machine {
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .store1(let p, let off, let s):
-                if case .pointer(let b, let i) = c.fr[Int(p)] {
-                    b.store(i &+ Int(off), c.fr[Int(s)])
+                if let (b, i) = (c.fr + Int(p)).borrowedPointer() {
+                    b._withUnsafeGuaranteedRef { $0.store(i &+ Int(off), c.fr[Int(s)]) }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
@@ -106,8 +106,8 @@ extension Machine {
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .ptrAdd(let d, let p, let off):
-                if case .pointer(let b, let i) = c.fr[Int(p)] {
-                    c.fr[Int(d)] = .pointer(b, i &+ Int(off))
+                if let (b, i) = (c.fr + Int(p)).borrowedPointer() {
+                    c.fr[Int(d)] = .pointer(b.takeUnretainedValue(), i &+ Int(off))
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
@@ -120,17 +120,17 @@ extension Machine {
 
             // MARK: Slices
             case .sliceLoad1(let d, let s, let i):
-                if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
+                if let (b, off, len) = (c.fr + Int(s)).borrowedSlice(), let idx = (c.fr + Int(i)).int(),
                    UInt(bitPattern: idx) < UInt(len) {
-                    c.fr[Int(d)] = b.load(Int(off) &+ idx)
+                    c.fr[Int(d)] = b._withUnsafeGuaranteedRef { $0.load(off &+ idx) }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .sliceStore1(let s, let i, let v):
-                if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
+                if let (b, off, len) = (c.fr + Int(s)).borrowedSlice(), let idx = (c.fr + Int(i)).int(),
                    UInt(bitPattern: idx) < UInt(len) {
-                    b.store(Int(off) &+ idx, c.fr[Int(v)])
+                    b._withUnsafeGuaranteedRef { $0.store(off &+ idx, c.fr[Int(v)]) }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
@@ -310,8 +310,16 @@ extension Machine {
                 c.fr[Int(d)] = box(c.fr + Int(s), site: Int(site))
             case .assertType(let d, let a, let x, let ok):
                 let t = c.fn._withUnsafeGuaranteedRef { $0.aux.types[Int(x)] }
-                if case .iface(let dt, let b) = c.fr[Int(a)], dt === t {
-                    for k in 0..<t.slots { c.fr[Int(d) + k] = b.load(k) }
+                if let (dt, b) = (c.fr + Int(a)).borrowedIface(), dt === t {
+                    let n = t.slots
+                    if n == 1 {
+                        // The one load happens before the store may release the interface.
+                        c.fr[Int(d)] = b._withUnsafeGuaranteedRef { $0.load(0) }
+                    } else {
+                        // `d` may overlap `a`: keep the box alive while copying.
+                        let box = b.takeUnretainedValue()
+                        for k in 0..<n { c.fr[Int(d) + k] = box.load(k) }
+                    }
                     if ok >= 0 { c.fr[Int(ok)] = .int(1) }
                 } else if ok >= 0 {
                     let z = Layout.zero(t.type, emptyString: exe.emptyString)
@@ -324,7 +332,7 @@ extension Machine {
             case .assertIface(let d, let a, let x, let ok):
                 let check = c.fn._withUnsafeGuaranteedRef { $0.aux.interfaces[Int(x)] }
                 let v = c.fr[Int(a)]
-                if case .iface(let dt, _) = v, missingMethod(dt, check) == nil {
+                if case .iface(let dt, _) = v, missingMethod(dt.rtype, check) == nil {
                     c.fr[Int(d)] = v
                     if ok >= 0 { c.fr[Int(ok)] = .int(1) }
                 } else if ok >= 0 {
@@ -333,15 +341,15 @@ extension Machine {
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     var missing: String? = nil
-                    if case .iface(let dt, _) = v { missing = missingMethod(dt, check) }
+                    if case .iface(let dt, _) = v { missing = missingMethod(dt.rtype, check) }
                     switch fault(g, .typeAssertion(from: v, interface: check.source, to: check.name, missing: missing)) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .typeIs(let d, let a, let x):
                 let t = c.fn._withUnsafeGuaranteedRef { $0.aux.types[Int(x)] }
-                if case .iface(let dt, _) = c.fr[Int(a)] { c.fr[Int(d)] = .bool(dt === t) } else { c.fr[Int(d)] = .int(0) }
+                if let (dt, _) = (c.fr + Int(a)).borrowedIface() { c.fr[Int(d)] = .bool(dt === t) } else { c.fr[Int(d)] = .int(0) }
             case .implements(let d, let a, let x):
                 let check = c.fn._withUnsafeGuaranteedRef { $0.aux.interfaces[Int(x)] }
-                if case .iface(let dt, _) = c.fr[Int(a)] { c.fr[Int(d)] = .bool(missingMethod(dt, check) == nil) } else { c.fr[Int(d)] = .int(0) }
+                if case .iface(let dt, _) = c.fr[Int(a)] { c.fr[Int(d)] = .bool(missingMethod(dt.rtype, check) == nil) } else { c.fr[Int(d)] = .int(0) }
             case .unbox(let d, let a, let n):
                 if case .iface(_, let b) = c.fr[Int(a)] {
                     for k in 0..<Int(n) { c.fr[Int(d) + k] = b.load(k) }
@@ -351,17 +359,19 @@ extension Machine {
             case .call(let f, let args, let ret):
                 g.frames[c.top].pc = Int32(c.pc)
                 let base = Int(g.frames[c.top].base)
-                if !pushFrame(g, function: Int(f), args: base + Int(args), ret: base + Int(ret), kind: .normal) { return .fatal }
+                if !pushCall(g, function: Int(f), args: base + Int(args), ret: base + Int(ret), context: nil) { return .fatal }
                 c = cursor(g)
             case .callValue(let fv, let args, let ret):
                 g.frames[c.top].pc = Int32(c.pc)
-                if case .fn(let f) = c.fr[Int(fv)], f.function >= 0, !f.bound {
-                    // A declared function or a closure: no receiver to prepend.
-                    let base = Int(g.frames[c.top].base)
-                    if !pushFrame(g, function: f.function, args: base + Int(args), ret: base + Int(ret), kind: .normal,
-                                  context: f.captures.isEmpty ? nil : f) { return .fatal }
-                    c = cursor(g)
-                    continue
+                if let u = (c.fr + Int(fv)).borrowedFunc() {
+                    let (function, bound, plain) = u._withUnsafeGuaranteedRef { ($0.function, $0.bound, $0.captures.isEmpty) }
+                    if function >= 0 && !bound {
+                        // A declared function or a closure: no receiver to prepend.
+                        let base = Int(g.frames[c.top].base)
+                        if !pushCall(g, function: function, args: base + Int(args), ret: base + Int(ret), context: plain ? nil : u) { return .fatal }
+                        c = cursor(g)
+                        continue
+                    }
                 }
                 switch callValue(g, c.fr[Int(fv)], args: Int(args), ret: Int(ret)) {
                 case .next: break
@@ -404,14 +414,18 @@ extension Machine {
             case .ret:
                 let f = g.frames[c.top]
                 let simple = f.kind == .normal && g.defers.count == Int(f.deferBase) && c.top > 0
-                    && c.fn._withUnsafeGuaranteedRef { $0.boxedResults.isEmpty }
+                    && !c.fn._withUnsafeGuaranteedRef { $0.hasBoxedResults }
                 if simple {
                     // The common return: no deferred calls, results already in place.
                     let (params, results, bytes) = c.fn._withUnsafeGuaranteedRef { ($0.paramSlots, $0.resultSlots, $0.stackBytes) }
                     if f.ret >= 0 {
                         let src = c.fr + params
                         let dst = g.regs + Int(f.ret)
-                        for k in 0..<results { dst[k] = src[k] }
+                        // Moved, not copied: the callee's registers are dead now.
+                        for k in 0..<results {
+                            dst[k] = (src + k).move()
+                            (src + k).initialize(to: .int(0))
+                        }
                     }
                     g.frames.removeLast()
                     g.stackUsed -= bytes

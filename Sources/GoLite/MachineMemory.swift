@@ -355,7 +355,7 @@ extension Machine {
         }
         let b = MemBlock(copying: value, count: t.slots, heapBytes: heap)
         b.address = address(heap: heap > 0, size: t.size)
-        return .iface(t, b)
+        return .iface(TypeRef(t), b)
     }
 
     func makeClosure(_ info: ClosureAux, captures: UnsafeMutablePointer<GoValue>, site: Int) -> GoValue {

@@ -47,7 +47,7 @@ extension Machine {
             let held = malloc(wraps ? 32 : 16, noscan: false)
             let b = MemBlock(copyingValues: [s])
             b.heapBytes = held
-            return result([.iface(wraps ? exe.runtimeTypes.wrapError : exe.runtimeTypes.errorsString, b)])
+            return result([.iface(TypeRef(wraps ? exe.runtimeTypes.wrapError : exe.runtimeTypes.errorsString), b)])
         case .errorMessage:
             if case .iface(_, let b)? = args.first { return result([b.load(0)]) }
             return result([args.first ?? .null])

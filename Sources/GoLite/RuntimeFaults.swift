@@ -114,7 +114,7 @@ extension Machine {
 
     /// An error value carrying a message (its single slot).
     func errorValue(_ text: String, type: RType) -> GoValue {
-        .iface(type, MemBlock(copyingValues: [makeString(text)]))
+        .iface(TypeRef(type), MemBlock(copyingValues: [makeString(text)]))
     }
 
     func plainError(_ text: String) -> GoValue {

@@ -27,7 +27,7 @@ enum GoValue {
     /// Elements from slot `off`: length and capacity in elements.
     case slice(MemBlock, Int32, Int32, Int32)
     /// A non-nil interface: the dynamic type and a block holding the value.
-    case iface(RType, MemBlock)
+    case iface(TypeRef, MemBlock)
     case map(GoMap)
     case chan(GoChan)
     case fn(FuncValue)
@@ -63,6 +63,58 @@ enum GoValue {
         var v = GoValue.int(0)
         return withUnsafeBytes(of: &v) { $0.allSatisfy { $0 == 0 } }
     }()
+}
+
+/// An interface's dynamic type, held without reference counting.
+/// Interface values are copied on nearly every instruction of a call
+/// through `any`; counting references to their type on each copy was a
+/// large share of the interpreter's time. Safe because every `RType`
+/// belongs to the program's `TypeRegistry`, which the `Executable` keeps
+/// (and never shrinks) for as long as any of the program's values exist.
+@dynamicMemberLookup
+struct TypeRef {
+    unowned(unsafe) let rtype: RType
+
+    @inline(__always) init(_ rtype: RType) { self.rtype = rtype }
+
+    @inline(__always) subscript<T>(dynamicMember path: KeyPath<RType, T>) -> T { rtype[keyPath: path] }
+
+    @inline(__always) static func === (a: TypeRef, b: TypeRef) -> Bool { a.rtype === b.rtype }
+    @inline(__always) static func === (a: TypeRef, b: RType) -> Bool { a.rtype === b }
+    @inline(__always) static func !== (a: TypeRef, b: TypeRef) -> Bool { a.rtype !== b.rtype }
+}
+
+/// Reading the parts of a value in place. A pattern match on `slots[i]`
+/// copies the value out — retaining its objects, releasing them after —
+/// which on the dispatch loop's hottest instructions cost more than the
+/// work itself. These hand the object out unretained: the caller uses it
+/// only while the slot still holds it (nothing stores to that slot first).
+extension UnsafeMutablePointer where Pointee == GoValue {
+    @inline(__always) func borrowedPointer() -> (block: Unmanaged<MemBlock>, index: Int)? {
+        if case .pointer(let b, let i) = pointee { return (Unmanaged.passUnretained(b), i) }
+        return nil
+    }
+
+    @inline(__always) func borrowedSlice() -> (block: Unmanaged<MemBlock>, off: Int, len: Int)? {
+        if case .slice(let b, let off, let len, _) = pointee { return (Unmanaged.passUnretained(b), Int(off), Int(len)) }
+        return nil
+    }
+
+    @inline(__always) func borrowedIface() -> (type: TypeRef, block: Unmanaged<MemBlock>)? {
+        if case .iface(let t, let b) = pointee { return (t, Unmanaged.passUnretained(b)) }
+        return nil
+    }
+
+    @inline(__always) func borrowedFunc() -> Unmanaged<FuncValue>? {
+        if case .fn(let f) = pointee { return Unmanaged.passUnretained(f) }
+        return nil
+    }
+
+    /// The int in the slot, if it holds one (no payload is touched).
+    @inline(__always) func int() -> Int? {
+        if case .int(let v) = pointee { return v }
+        return nil
+    }
 }
 
 /// A piece of simulated memory with its own identity: a variable, an

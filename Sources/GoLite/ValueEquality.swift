@@ -47,7 +47,7 @@ enum ValueEquality {
     /// The dynamic type that makes a value impossible to compare or hash
     /// (an interface holding a slice, map or func), if any.
     static func uncomparableType(_ v: GoValue, depth: Int = 0) -> RType? {
-        guard case .iface(let t, let b) = v, depth <= maxDepth else { return nil }
+        guard case .iface(let tr, let b) = v, case let t = tr.rtype, depth <= maxDepth else { return nil }
         if !t.comparable { return t }
         if t.kind == .structure || t.kind == .array || t.kind == .interface {
             for i in 0..<t.slots { if let bad = uncomparableType(b.load(i), depth: depth + 1) { return bad } }
