@@ -48,16 +48,20 @@ struct FrameStack {
         nonmutating set { base[i] = newValue }
     }
 
+    @inline(__always)
     mutating func append(_ f: Frame) {
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = bigger
-            capacity *= 2
-        }
+        if count == capacity { grow() }
         (base + count).initialize(to: f)
         count += 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
     }
 
     @discardableResult
@@ -147,8 +151,13 @@ final class Goroutine {
     }
 
     /// Makes room for `needed` registers; the register file may move.
+    @inline(__always)
     func ensure(_ needed: Int) {
-        if needed <= capacity { return }
+        if needed > capacity { grow(needed) }
+    }
+
+    @inline(never)
+    private func grow(_ needed: Int) {
         var newCap = capacity * 2
         while newCap < needed { newCap *= 2 }
         let p = UnsafeMutablePointer<GoValue>.allocate(capacity: newCap)

@@ -167,15 +167,19 @@ final class Machine {
 
     /// `pushFrame` for the dispatch loop's calls: arguments in registers, no
     /// receiver to prepend, and no arrays to build; the closure (if any) is
-    /// borrowed from the caller's register.
+    /// borrowed from the caller's register. Returns the cursor of the new
+    /// frame, built here rather than read back from the frame stack; nil
+    /// on a limit.
     @inline(__always)
-    func pushCall(_ g: Goroutine, function: Int, args: Int, ret: Int, context: Unmanaged<FuncValue>?) -> Bool {
-        table[function]._withUnsafeGuaranteedRef { f -> Bool in
-            guard let r = enterFrame(g, f, function: function, ret: ret, kind: .normal) else { return false }
+    func pushCall(_ g: Goroutine, function: Int, args: Int, ret: Int, context: Unmanaged<FuncValue>?) -> Cursor? {
+        let u = table[function]
+        return u._withUnsafeGuaranteedRef { f -> Cursor? in
+            guard let r = enterFrame(g, f, function: function, ret: ret, kind: .normal) else { return nil }
             let src = g.regs + args
-            for i in 0..<f.paramSlots { r[i] = src[i] }
+            for i in 0..<f.paramSlots { (r + i).assign(from: src + i) }
             if let context { r[f.contextReg] = .fn(context.takeUnretainedValue()) }
-            return true
+            return Cursor(fn: u, code: f.codeBuffer.baseAddress!, consts: f.constantBuffer.baseAddress!, pc: 0,
+                          fr: r, top: g.frames.count - 1, function: function)
         }
     }
 
@@ -205,7 +209,7 @@ final class Machine {
         if n > 0 {
             let z = f.zeroBuffer.baseAddress!
             let dst = r + f.zeroFrom
-            for j in 0..<n { dst[j] = z[j] }
+            for j in 0..<n { (dst + j).assign(from: z + j) }
         }
         g.frames.append(Frame(function: Int32(function), pc: 0, base: Int32(base), ret: Int32(ret),
                               deferBase: Int32(g.defers.count), kind: kind))

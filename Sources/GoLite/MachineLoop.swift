@@ -32,7 +32,12 @@ extension Machine {
             return Cursor(fn: Unmanaged.passUnretained(h), code: h.codeBuffer.baseAddress!, consts: h.constantBuffer.baseAddress!,
                           pc: 0, fr: g.regs, top: -1, function: h.index)
         }
-        let top = g.frames.count - 1
+        return frameCursor(g, g.frames.count - 1)
+    }
+
+    /// The cursor of frame `top`, which exists. Inlined on calls and returns.
+    @inline(__always)
+    func frameCursor(_ g: Goroutine, _ top: Int) -> Cursor {
         let f = g.frames[top]
         let u = table[Int(f.function)]
         return u._withUnsafeGuaranteedRef { fn in
@@ -56,15 +61,15 @@ extension Machine {
             switch instr {
             // MARK: Data movement
             case .move(let d, let s):
-                c.fr[Int(d)] = c.fr[Int(s)]
+                (c.fr + Int(d)).assign(from: c.fr + Int(s))
             case .moveN(let d, let s, let n):
-                for k in 0..<Int(n) { c.fr[Int(d) + k] = c.fr[Int(s) + k] }
+                for k in 0..<Int(n) { (c.fr + Int(d) + k).assign(from: c.fr + Int(s) + k) }
             case .konst(let d, let k):
-                c.fr[Int(d)] = c.consts[Int(k)]
+                (c.fr + Int(d)).assign(from: c.consts + Int(k))
             case .konstN(let d, let k, let n):
-                for i in 0..<Int(n) { c.fr[Int(d) + i] = c.consts[Int(k) + i] }
+                for i in 0..<Int(n) { (c.fr + Int(d) + i).assign(from: c.consts + Int(k) + i) }
             case .setInt(let d, let v):
-                c.fr[Int(d)] = .int(Int(v))
+                (c.fr + Int(d)).setInt(Int(v))
             case .loadGlobal(let d, let slot, let n):
                 for i in 0..<Int(n) { c.fr[Int(d) + i] = globals.slots[Int(slot) + i] }
             case .storeGlobal(let slot, let s, let n):
@@ -79,7 +84,12 @@ extension Machine {
                 c.fr[Int(d)] = .pointer(newObject(Int(site), from: c.fr + Int(s)), 0)
             case .load1(let d, let p, let off):
                 if let (b, i) = (c.fr + Int(p)).borrowedPointer() {
-                    c.fr[Int(d)] = b._withUnsafeGuaranteedRef { $0.load(i &+ Int(off)) }
+                    if d != p {
+                        // Register p keeps the block alive while d is overwritten.
+                        b._withUnsafeGuaranteedRef { $0.load(i &+ Int(off), into: c.fr + Int(d)) }
+                    } else {
+                        c.fr[Int(d)] = b._withUnsafeGuaranteedRef { $0.load(i &+ Int(off)) }
+                    }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
@@ -93,14 +103,14 @@ extension Machine {
                 }
             case .store1(let p, let off, let s):
                 if let (b, i) = (c.fr + Int(p)).borrowedPointer() {
-                    b._withUnsafeGuaranteedRef { $0.store(i &+ Int(off), c.fr[Int(s)]) }
+                    b._withUnsafeGuaranteedRef { $0.store(i &+ Int(off), from: c.fr + Int(s)) }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .store(let p, let off, let s, let n):
                 if case .pointer(let b, let i) = c.fr[Int(p)] {
-                    for k in 0..<Int(n) { b.store(i &+ Int(off) &+ k, c.fr[Int(s) + k]) }
+                    for k in 0..<Int(n) { b.store(i &+ Int(off) &+ k, from: c.fr + Int(s) + k) }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch fault(g, .nilDereference) { case .stop(let s): return s; default: c = cursor(g) }
@@ -120,17 +130,22 @@ extension Machine {
 
             // MARK: Slices
             case .sliceLoad1(let d, let s, let i):
-                if let (b, off, len) = (c.fr + Int(s)).borrowedSlice(), let idx = (c.fr + Int(i)).int(),
+                if let (b, off, len, _) = (c.fr + Int(s)).borrowedSlice(), let idx = (c.fr + Int(i)).int(),
                    UInt(bitPattern: idx) < UInt(len) {
-                    c.fr[Int(d)] = b._withUnsafeGuaranteedRef { $0.load(off &+ idx) }
+                    if d != s {
+                        // Register s keeps the block alive while d is overwritten.
+                        b._withUnsafeGuaranteedRef { $0.load(off &+ idx, into: c.fr + Int(d)) }
+                    } else {
+                        c.fr[Int(d)] = b._withUnsafeGuaranteedRef { $0.load(off &+ idx) }
+                    }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .sliceStore1(let s, let i, let v):
-                if let (b, off, len) = (c.fr + Int(s)).borrowedSlice(), let idx = (c.fr + Int(i)).int(),
+                if let (b, off, len, _) = (c.fr + Int(s)).borrowedSlice(), let idx = (c.fr + Int(i)).int(),
                    UInt(bitPattern: idx) < UInt(len) {
-                    b._withUnsafeGuaranteedRef { $0.store(off &+ idx, c.fr[Int(v)]) }
+                    b._withUnsafeGuaranteedRef { $0.store(off &+ idx, from: c.fr + Int(v)) }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
@@ -150,7 +165,7 @@ extension Machine {
                 if case .slice(let b, let off, let len, _) = c.fr[Int(s)], case .int(let idx) = c.fr[Int(i)],
                    UInt(bitPattern: idx) < UInt(len) {
                     let at = Int(off) + idx * e.stride + e.offset
-                    for k in 0..<e.n { b.store(at + k, c.fr[Int(v) + k]) }
+                    for k in 0..<e.n { b.store(at + k, from: c.fr + Int(v) + k) }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
@@ -195,16 +210,24 @@ extension Machine {
                     switch indexFault(g, c.fr[Int(i)], length: lengthOf(c.fr[Int(s)])) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .len(let d, let a):
-                c.fr[Int(d)] = .int(lengthOf(c.fr[Int(a)]))
+                (c.fr + Int(d)).setInt(lengthOf(c.fr[Int(a)]))
             case .cap(let d, let a):
-                c.fr[Int(d)] = .int(capacityOf(c.fr[Int(a)]))
+                (c.fr + Int(d)).setInt(capacityOf(c.fr[Int(a)]))
             case .append(let d, let s, let first, let count, let site):
                 // In place while the backing array has room.
-                if case .slice(let b, let off, let len, let cap) = c.fr[Int(s)], Int(len) + Int(count) <= Int(cap) {
+                if let (b, off, len, cap) = (c.fr + Int(s)).borrowedSlice(), len + Int(count) <= cap {
                     let stride = sites[Int(site)].slots
-                    var at = Int(off) + Int(len) * stride
-                    for k in 0..<(Int(count) * stride) { b.store(at, c.fr[Int(first) + k]); at += 1 }
-                    c.fr[Int(d)] = .slice(b, off, len + count, cap)
+                    var at = off + len * stride
+                    b._withUnsafeGuaranteedRef { blk in
+                        for k in 0..<(Int(count) * stride) { blk.store(at, from: c.fr + Int(first) + k); at += 1 }
+                    }
+                    if d == s {
+                        // `s = append(s, …)`: the register's reference to the block moves to the
+                        // new header in the same register (taken +1, old header not destroyed).
+                        (c.fr + Int(d)).initialize(to: .slice(b.takeRetainedValue(), Int32(off), Int32(len) + count, Int32(cap)))
+                    } else {
+                        c.fr[Int(d)] = .slice(b.takeUnretainedValue(), Int32(off), Int32(len) + count, Int32(cap))
+                    }
                 } else {
                     g.frames[c.top].pc = Int32(c.pc)
                     switch appendGrow(g, c.fr, d: Int(d), s: Int(s), first: Int(first), count: Int(count), site: Int(site)) {
@@ -245,13 +268,13 @@ extension Machine {
 
             // MARK: Arithmetic
             case .addI(let d, let a, let b):
-                c.fr[Int(d)] = .int(c.fr[Int(a)].intValue &+ c.fr[Int(b)].intValue)
+                (c.fr + Int(d)).setInt(c.fr[Int(a)].intValue &+ c.fr[Int(b)].intValue)
             case .subI(let d, let a, let b):
-                c.fr[Int(d)] = .int(c.fr[Int(a)].intValue &- c.fr[Int(b)].intValue)
+                (c.fr + Int(d)).setInt(c.fr[Int(a)].intValue &- c.fr[Int(b)].intValue)
             case .mulI(let d, let a, let b):
-                c.fr[Int(d)] = .int(c.fr[Int(a)].intValue &* c.fr[Int(b)].intValue)
+                (c.fr + Int(d)).setInt(c.fr[Int(a)].intValue &* c.fr[Int(b)].intValue)
             case .addIK(let d, let a, let v):
-                c.fr[Int(d)] = .int(c.fr[Int(a)].intValue &+ Int(v))
+                (c.fr + Int(d)).setInt(c.fr[Int(a)].intValue &+ Int(v))
             case .arith(let d, let a, let b, let op, let kind):
                 if let v = arithmetic(op, kind, c.fr[Int(a)], c.fr[Int(b)]) {
                     c.fr[Int(d)] = v
@@ -261,7 +284,7 @@ extension Machine {
                     switch fault(g, error) { case .stop(let s): return s; default: c = cursor(g) }
                 }
             case .cmpI(let d, let a, let b, let cond):
-                c.fr[Int(d)] = .int(cond.test(c.fr[Int(a)].intValue, c.fr[Int(b)].intValue) ? 1 : 0)
+                (c.fr + Int(d)).setInt(cond.test(c.fr[Int(a)].intValue, c.fr[Int(b)].intValue) ? 1 : 0)
             case .cmp(let d, let a, let b, let cond, let kind):
                 c.fr[Int(d)] = .bool(compare(cond, kind, c.fr[Int(a)], c.fr[Int(b)]))
             case .strCmp(let d, let a, let b, let cond):
@@ -320,7 +343,7 @@ extension Machine {
                         let box = b.takeUnretainedValue()
                         for k in 0..<n { c.fr[Int(d) + k] = box.load(k) }
                     }
-                    if ok >= 0 { c.fr[Int(ok)] = .int(1) }
+                    if ok >= 0 { (c.fr + Int(ok)).setInt(1) }
                 } else if ok >= 0 {
                     let z = Layout.zero(t.type, emptyString: exe.emptyString)
                     for k in 0..<z.count { c.fr[Int(d) + k] = z[k] }
@@ -359,8 +382,8 @@ extension Machine {
             case .call(let f, let args, let ret):
                 g.frames[c.top].pc = Int32(c.pc)
                 let base = Int(g.frames[c.top].base)
-                if !pushCall(g, function: Int(f), args: base + Int(args), ret: base + Int(ret), context: nil) { return .fatal }
-                c = cursor(g)
+                guard let callee = pushCall(g, function: Int(f), args: base + Int(args), ret: base + Int(ret), context: nil) else { return .fatal }
+                c = callee
             case .callValue(let fv, let args, let ret):
                 g.frames[c.top].pc = Int32(c.pc)
                 if let u = (c.fr + Int(fv)).borrowedFunc() {
@@ -368,8 +391,8 @@ extension Machine {
                     if function >= 0 && !bound {
                         // A declared function or a closure: no receiver to prepend.
                         let base = Int(g.frames[c.top].base)
-                        if !pushCall(g, function: function, args: base + Int(args), ret: base + Int(ret), context: plain ? nil : u) { return .fatal }
-                        c = cursor(g)
+                        guard let callee = pushCall(g, function: function, args: base + Int(args), ret: base + Int(ret), context: plain ? nil : u) else { return .fatal }
+                        c = callee
                         continue
                     }
                 }
@@ -403,7 +426,7 @@ extension Machine {
                     return s
                 }
             case .cmpIK(let d, let a, let v, let cond):
-                c.fr[Int(d)] = .int(cond.test(c.fr[Int(a)].intValue, Int(v)) ? 1 : 0)
+                (c.fr + Int(d)).setInt(cond.test(c.fr[Int(a)].intValue, Int(v)) ? 1 : 0)
             case .tickRet(let n):
                 steps &+= Int(n)
                 if steps >= nextCheck {
@@ -423,13 +446,18 @@ extension Machine {
                         let dst = g.regs + Int(f.ret)
                         // Moved, not copied: the callee's registers are dead now.
                         for k in 0..<results {
-                            dst[k] = (src + k).move()
+                            if (dst + k).holdsNoReference {
+                                // Safe: the old value owns nothing, so not destroying it leaks nothing.
+                                (dst + k).moveInitialize(from: src + k, count: 1)
+                            } else {
+                                dst[k] = (src + k).move()
+                            }
                             (src + k).initialize(to: .int(0))
                         }
                     }
                     g.frames.removeLast()
                     g.stackUsed -= bytes
-                    c = cursor(g)
+                    c = frameCursor(g, c.top - 1)  // the caller: there is one (c.top > 0)
                     continue
                 }
                 g.frames[c.top].pc = Int32(c.pc - 1)

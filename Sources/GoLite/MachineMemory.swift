@@ -77,9 +77,12 @@ extension Machine {
             let n = count * s.slots
             b = MemBlock(slots: n, heapBytes: heap)
             if !s.zeroIsInt && s.slots > 0 {
-                var i = 0
-                while i < n {
-                    for z in s.zero { b.slots[i] = z; i += 1 }
+                s.zero.withUnsafeBufferPointer { z in
+                    var i = 0
+                    while i < n {
+                        // Safe: fresh slots hold `.int(0)`, which owns nothing to release.
+                        for k in 0..<z.count { (b.slots + i).initialize(to: z[k]); i += 1 }
+                    }
                 }
             }
         }

@@ -95,8 +95,8 @@ extension UnsafeMutablePointer where Pointee == GoValue {
         return nil
     }
 
-    @inline(__always) func borrowedSlice() -> (block: Unmanaged<MemBlock>, off: Int, len: Int)? {
-        if case .slice(let b, let off, let len, _) = pointee { return (Unmanaged.passUnretained(b), Int(off), Int(len)) }
+    @inline(__always) func borrowedSlice() -> (block: Unmanaged<MemBlock>, off: Int, len: Int, cap: Int)? {
+        if case .slice(let b, let off, let len, let cap) = pointee { return (Unmanaged.passUnretained(b), Int(off), Int(len), Int(cap)) }
         return nil
     }
 
@@ -114,6 +114,34 @@ extension UnsafeMutablePointer where Pointee == GoValue {
     @inline(__always) func int() -> Int? {
         if case .int(let v) = pointee { return v }
         return nil
+    }
+
+    /// The slot holds no reference (an int, a float or nil).
+    @inline(__always) var holdsNoReference: Bool {
+        switch pointee {
+        case .int, .float, .null: true
+        default: false
+        }
+    }
+
+    /// Stores an int. Most slots an int goes to already hold a value
+    /// without references; those are overwritten in place, skipping the
+    /// generic (out-of-line) release of the old value.
+    @inline(__always) func setInt(_ v: Int) {
+        // Safe: the old value owns nothing, so not destroying it leaks nothing.
+        if holdsNoReference { initialize(to: .int(v)) } else { pointee = .int(v) }
+    }
+
+    /// `pointee = source.pointee`, without the generic copy and release
+    /// when neither value holds a reference (ints, floats, nil).
+    @inline(__always) func assign(from source: UnsafeMutablePointer<GoValue>) {
+        if holdsNoReference && source.holdsNoReference {
+            // Safe: a value without references is plain bits; copying its bytes
+            // is a complete copy, and the old value owns nothing to release.
+            UnsafeMutableRawPointer(self).copyMemory(from: source, byteCount: MemoryLayout<GoValue>.stride)
+        } else {
+            pointee = source.pointee
+        }
     }
 }
 
@@ -196,12 +224,31 @@ final class MemBlock: @unchecked Sendable {
         if isBytes { bytes[i] = UInt8(truncatingIfNeeded: v.intValue) } else { slots[i] = v }
     }
 
+    /// `store(i, source.pointee)`, skipping the generic copy for plain values.
+    @inline(__always) func store(_ i: Int, from source: UnsafeMutablePointer<GoValue>) {
+        if isBytes { bytes[i] = UInt8(truncatingIfNeeded: source.pointee.intValue) } else { (slots + i).assign(from: source) }
+    }
+
+    /// `destination.pointee = load(i)`, skipping the generic copy for plain
+    /// values. The destination must not hold this block's only reference.
+    @inline(__always) func load(_ i: Int, into destination: UnsafeMutablePointer<GoValue>) {
+        if isBytes { destination.setInt(Int(bytes[i])) } else { destination.assign(from: slots + i) }
+    }
+
     deinit {
         if !isBytes && count > 0 {
-            var work: [GoValue] = []
-            Release.detach(slots, count, into: &work)
-            slots.deinitialize(count: count)
-            Release.drain(&work)
+            // Most dying blocks hold no objects, or few: count them first so
+            // the work list is made once, at its size, or not at all.
+            let owners = Release.owners(slots, count)
+            if owners > 0 {
+                var work: [GoValue] = []
+                work.reserveCapacity(owners)
+                Release.detach(slots, count, into: &work)
+                slots.deinitialize(count: count)
+                Release.drain(&work)
+            } else {
+                slots.deinitialize(count: count)
+            }
         }
         free(raw)
     }
@@ -249,14 +296,25 @@ enum Release {
     /// Moves every value that references another object out of `slots`
     /// (leaving `.int(0)`), so the owner dies without touching them.
     static func detach(_ slots: UnsafeMutablePointer<GoValue>, _ count: Int, into work: inout [GoValue]) {
-        for i in 0..<count {
-            switch slots[i] {
-            case .int, .float, .null, .string: continue
-            default:
-                work.append((slots + i).move())
-                (slots + i).initialize(to: .int(0))
-            }
+        for i in 0..<count where ownsObjects(slots + i) {
+            work.append((slots + i).move())
+            (slots + i).initialize(to: .int(0))
         }
+    }
+
+    /// The slot may own objects that own others (a string's bytes own none).
+    @inline(__always) static func ownsObjects(_ slot: UnsafeMutablePointer<GoValue>) -> Bool {
+        switch slot.pointee {
+        case .int, .float, .null, .string: false
+        default: true
+        }
+    }
+
+    /// How many of the slots `detach` would move out.
+    static func owners(_ slots: UnsafeMutablePointer<GoValue>, _ count: Int) -> Int {
+        var n = 0
+        for i in 0..<count where ownsObjects(slots + i) { n += 1 }
+        return n
     }
 
     static func drain(_ work: inout [GoValue]) {
