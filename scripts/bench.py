@@ -267,7 +267,8 @@ class Bench:
         if not native:
             return Row(figure, "within 30× per op", shown, "`go test -bench` printed no figures", "no anchor")
         ratios = {n: ours[n] / native[n] for n in names if n in native and native[n] > 0}
-        measured = ", ".join(f"{n[len('Benchmark'):]} {ours[n]:,.0f} ns ({ratios[n]:.0f}×)" for n in ratios)
+        measured = ", ".join(f"{n[len('Benchmark'):]} {ours[n]:,.0f} ns ({ratios[n]:.{0 if ratios[n] >= 10 else 1}f}×)"
+                             for n in ratios)
         anchor = ", ".join(f"{n[len('Benchmark'):]} {native[n]:,.0f} ns" for n in ratios) + " (`go test -bench`, Go 1.19)"
         worst = max(ratios, key=ratios.get)
         verdict = "met" if ratios[worst] <= 30 else f"missed: {worst[len('Benchmark'):]} at {ratios[worst]:.0f}× (see Notes)"
