@@ -82,6 +82,19 @@ class Bench:
                     times[k].append(time.perf_counter() - start)
         return statistics.median(times[0]), statistics.median(times[1])
 
+    def cpu(self, argv):
+        """Best CPU time (user + system) of `argv` over three runs (one with
+        --quick): steadier than wall time on a shared machine."""
+        best = None
+        for _ in range(1 if self.quick else 3):
+            before = os.times()
+            subprocess.run(argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            after = os.times()
+            t = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+            best = t if best is None else min(best, t)
+        return best
+
     @staticmethod
     def python_anchor():
         """The Python interpreter itself, not a version manager's shim."""
@@ -230,23 +243,10 @@ class Bench:
         if not os.path.exists(source):
             source = os.path.join(ROOT, "Content/go/bench/casestudy_test.go")
         names = re.findall(r"^func (Benchmark\w+)", open(source).read(), re.M)
-        runs = 1 if self.quick else 3
-
-        def cpu(argv):
-            best = None
-            for _ in range(runs):
-                before = os.times()
-                subprocess.run(argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-                after = os.times()
-                t = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-                best = t if best is None else min(best, t)
-            return best
-
-        start_only = cpu([self.binary, "bench", source, "-run", "^$"])
+        start_only = self.cpu([self.binary, "bench", source, "-run", "^$"])
         ours = {}
         for name in names:
-            t = cpu([self.binary, "bench", source, "-run", f"^{name}$", "-benchtime", "50000x"])
+            t = self.cpu([self.binary, "bench", source, "-run", f"^{name}$", "-benchtime", "50000x"])
             ours[name] = max(0.0, t - start_only) * 1e9 / 50001
         go = shutil.which("go") or ("/usr/lib/go-1.19/bin/go" if os.path.exists("/usr/lib/go-1.19/bin/go") else None)
         shown = ", ".join(f"{n[len('Benchmark'):]} {ours[n]:,.0f} ns" for n in names)
@@ -293,14 +293,7 @@ class Bench:
         with open(source, "w") as f:
             f.write("package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n")
         steps = 20_000_000 if self.quick else 200_000_000
-        best = None
-        for _ in range(1 if self.quick else 3):
-            before = os.times()
-            subprocess.run([self.binary, "run", "--steps", str(steps), source], env=self.env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            after = os.times()
-            t = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-            best = t if best is None else min(best, t)
+        best = self.cpu([self.binary, "run", "--steps", str(steps), source])
         rate = steps / best / 1e6
         return Row("interpreter: simple statements per second", "recorded", f"{rate:.0f} M statements/s",
                    f"{steps:,} statements in {best:.2f} s of CPU", "recorded")

@@ -42,24 +42,37 @@ public enum OutlineCache {
         }
     }
 
-    /// The outline saved for this folder and language, if no file changed since.
-    public static func read(book: URL, language: Language, environment: [String: String]) -> BookOutline? {
-        let url = file(for: book, language: language, environment: environment)
-        guard case .success(let text) = FileText.read(url.path, limit: 1 << 20),
+    /// Where one book folder's outline is kept in one language, and the
+    /// stamps of its files taken now: taken before a load, so that a file
+    /// changed during the load leaves an entry that no longer matches.
+    public struct Key {
+        let url: URL
+        let folder: String
+        let language: String
+        let files: [String]
+
+        public init(book: URL, language: Language, environment: [String: String]) {
+            url = OutlineCache.file(for: book, language: language, environment: environment)
+            folder = book.standardizedFileURL.path
+            self.language = language.rawValue
+            files = OutlineCache.stamps(of: book)
+        }
+    }
+
+    /// The outline saved under `key`, if no file changed since.
+    public static func read(_ key: Key) -> BookOutline? {
+        guard case .success(let text) = FileText.read(key.url.path, limit: 1 << 20),
               let entry = try? JSONDecoder().decode(Entry.self, from: Data(text.utf8)),
-              entry.folder == book.standardizedFileURL.path, entry.language == language.rawValue,
-              entry.files == stamps(of: book) else { return nil }
+              entry.folder == key.folder, entry.language == key.language, entry.files == key.files else { return nil }
         return entry.outline
     }
 
     /// Keeps the outline of a book that loaded cleanly.
-    public static func write(_ outline: BookOutline, book: URL, language: Language, environment: [String: String]) {
-        let url = file(for: book, language: language, environment: environment)
-        let entry = Entry(folder: book.standardizedFileURL.path, language: language.rawValue,
-                          files: stamps(of: book), outline: outline)
+    public static func write(_ outline: BookOutline, _ key: Key) {
+        let entry = Entry(folder: key.folder, language: key.language, files: key.files, outline: outline)
         guard let data = try? JSONEncoder().encode(entry) else { return }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+        try? FileManager.default.createDirectory(at: key.url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        try? data.write(to: url, options: .atomic)
+        try? data.write(to: key.url, options: .atomic)
     }
 }

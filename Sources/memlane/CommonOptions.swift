@@ -61,11 +61,10 @@ struct CommonOptions: ParsableArguments {
     /// changed since the last clean load, else from a full load (which
     /// refuses a book with problems, as `loadBook` does).
     func loadOutline() throws -> BookOutline {
-        let (url, _) = try bookFolder()
-        let language = Localization.current
-        if let outline = OutlineCache.read(book: url, language: language, environment: environment) { return outline }
+        let key = OutlineCache.Key(book: try bookFolder().url, language: Localization.current, environment: environment)
+        if let outline = OutlineCache.read(key) { return outline }
         let outline = BookOutline(try loadBook())
-        OutlineCache.write(outline, book: url, language: language, environment: environment)
+        OutlineCache.write(outline, key)
         return outline
     }
 }

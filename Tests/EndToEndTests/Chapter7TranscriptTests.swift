@@ -67,9 +67,9 @@ import Testing
         \trecent[served%len(recent)] = v.(int)
         """)
 
-    /// First try: copy the whole list, then filter the copy. The input is
-    /// safe, but the copy is as big as the talk's slice.
-    static let keepTheInputCopy = pasted("in_place_test.go", replacing: """
+    /// in_place_test.go's Filter, which overwrites the caller's list: the
+    /// passage both keep-the-input answers rewrite.
+    static let inPlaceFilter = """
         // Filter keeps the candidates that match, in their order, in the backing
         // array of list itself: no new slice, and list's elements are overwritten.
         func (list targetList) Filter(match func(any) bool) targetList {
@@ -82,7 +82,11 @@ import Testing
         \t}
         \tlist = list[:n]
         \treturn list
-        """, with: """
+        """
+
+    /// First try: copy the whole list, then filter the copy. The input is
+    /// safe, but the copy is as big as the talk's slice.
+    static let keepTheInputCopy = pasted("in_place_test.go", replacing: inPlaceFilter, with: """
         // Filter copies the list first, then filters the copy in place.
         func (list targetList) Filter(match func(any) bool) targetList {
         \tout := make(targetList, len(list))
@@ -98,20 +102,7 @@ import Testing
         """)
 
     /// Count, then a slice of exactly that length filled by index.
-    static let keepTheInputTwoPass = pasted("in_place_test.go", replacing: """
-        // Filter keeps the candidates that match, in their order, in the backing
-        // array of list itself: no new slice, and list's elements are overwritten.
-        func (list targetList) Filter(match func(any) bool) targetList {
-        \tn := 0
-        \tfor _, e := range list {
-        \t\tif match(e) {
-        \t\t\tlist[n] = e
-        \t\t\tn++
-        \t\t}
-        \t}
-        \tlist = list[:n]
-        \treturn list
-        """, with: """
+    static let keepTheInputTwoPass = pasted("in_place_test.go", replacing: inPlaceFilter, with: """
         // Filter returns the matches in a new slice of exactly their number.
         func (list targetList) Filter(match func(any) bool) targetList {
         \tn := 0
