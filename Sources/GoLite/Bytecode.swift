@@ -126,6 +126,22 @@ enum Instr {
     case recv(d: Int32, c: Int32, n: Int32, ok: Int32)
     case close(c: Int32)
     case printValues(first: Int32, x: Int32)
+
+    // Superinstructions, made by `Superinstructions.fuse` from the pair
+    // they name. The pair's second instruction stays in place after them:
+    // a goroutine stopped between the two resumes there, and a jump to it
+    // still finds it.
+    /// `tick(n)` then `callValue`.
+    case tickCallValue(n: Int32, fv: Int32, args: Int32, ret: Int32)
+    /// `tick(n)` then `call`.
+    case tickCall(n: Int32, f: Int32, args: Int32, ret: Int32)
+    /// `tick(n)` then `addIK`.
+    case tickAddIK(n: Int32, d: Int32, a: Int32, v: Int32)
+    /// `tick(n)` then `brIK`.
+    case tickBrIK(n: Int32, a: Int32, v: Int32, c: Cond, t: Int32)
+    /// `addIK` then `tickJump`: a loop's increment and back edge.
+    case addIKTickJump(d: Int32, a: Int32, v: Int32, n: Int32, t: Int32)
+
     /// Reached the end of a function that must return a value (never happens in checked Go).
     case unreachable
     /// Where a goroutine with no frames left stands: it has finished.
@@ -234,7 +250,7 @@ final class CompiledFunction: @unchecked Sendable {
 
     func seal() {
         let buf = UnsafeMutableBufferPointer<Instr>.allocate(capacity: max(1, code.count))
-        _ = buf.initialize(from: code)
+        _ = buf.initialize(from: Superinstructions.fuse(code))
         codeBuffer = buf
         let k = UnsafeMutableBufferPointer<GoValue>.allocate(capacity: max(1, constants.count))
         _ = k.initialize(from: constants)

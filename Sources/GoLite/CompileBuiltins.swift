@@ -24,6 +24,11 @@ extension FunctionCompiler {
                 return d
             }
             let count = n.list.count - 1
+            if count == 1, let r = register(ofVariable: n.list[1]) {
+                // One element held in a variable: appended from its register.
+                emit(.append(d: d, s: s, first: r, count: 1, site: site))
+                return d
+            }
             let k = slots(elem)
             let first = temp(max(1, count * k))
             for i in 0..<count { _ = expr(n.list[i + 1], into: first + Int32(i * k)) }

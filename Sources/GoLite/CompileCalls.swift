@@ -44,8 +44,8 @@ extension FunctionCompiler {
     /// callee copies its arguments when the call starts).
     func arguments(_ list: [IRNode]) -> (Int32, Int) {
         let total = list.reduce(0) { $0 + slots($1.type) }
-        if list.count == 1, let a = list.first, a.op == .name, let id = a.object, pc.verdicts.wrappedArguments[id] == nil,
-           objects[id].kind == .variable, a.callee == nil, case .reg(let r) = home(id) {
+        if list.count == 1, let a = list.first, let id = a.object, pc.verdicts.wrappedArguments[id] == nil,
+           let r = register(ofVariable: a) {
             return (r, total)
         }
         let base = temp(max(1, total))
@@ -55,6 +55,14 @@ extension FunctionCompiler {
             off += Int32(slots(a.type))
         }
         return (base, total)
+    }
+
+    /// The register a variable lives in, when `n` names one: an operand
+    /// read straight from there needs no copy into a temporary.
+    func register(ofVariable n: IRNode) -> Int32? {
+        guard n.op == .name, let id = n.object, objects[id].kind == .variable, n.callee == nil,
+              case .reg(let r) = home(id) else { return nil }
+        return r
     }
 
     // MARK: - Function values

@@ -293,7 +293,7 @@ extension FunctionCompiler {
         }
         let a = expr(x)
         let d = want ?? temp(1)
-        var s = AllocSite(kind: .box, escapes: pc.verdicts.analysedNodes.contains(ObjectIdentifier(n)) ? pc.verdicts.escapes(n) : true,
+        let s = AllocSite(kind: .box, escapes: pc.verdicts.analysedNodes.contains(ObjectIdentifier(n)) ? pc.verdicts.escapes(n) : true,
                           type: x.type, zero: [], pos: n.pos, text: IRPrinter.string(n))
         s.rtype = pc.registry.rtype(x.type)
         s.boxing = AllocSite.Boxing(x.type)

@@ -116,7 +116,7 @@ extension FunctionCompiler {
         case .reg(let r):
             // Not addressable in Go; a copy in a fresh block keeps the program running.
             let q = temp(1)
-            var s = AllocSite(kind: .object, escapes: false, type: .int, zero: [], pos: .none, text: "")
+            let s = AllocSite(kind: .object, escapes: false, type: .int, zero: [], pos: .none, text: "")
             s.slots = 1
             emit(.boxRegs(d: q, s: r, site: pc.addSite(s)))
             return (q, 0)

@@ -124,9 +124,8 @@ final class ProgramCompiler {
     // MARK: - Sites and constants
 
     func addSite(_ site: AllocSite) -> Int32 {
-        var s = site
-        if staticData { s.kind = .staticData; s.escapes = false }
-        sites.append(s)
+        if staticData { site.kind = .staticData; site.escapes = false }
+        sites.append(site)
         return Int32(sites.count - 1)
     }
 
@@ -136,7 +135,7 @@ final class ProgramCompiler {
         var escapes = true
         if let n = node, verdicts.analysedNodes.contains(ObjectIdentifier(n)) { escapes = verdicts.escapes(n) }
         let text = node.map { IRPrinter.string($0) } ?? ""
-        var s = AllocSite(kind: kind, escapes: escapes, type: type, zero: Layout.zero(type, emptyString: emptyString), pos: pos, text: text)
+        let s = AllocSite(kind: kind, escapes: escapes, type: type, zero: Layout.zero(type, emptyString: emptyString), pos: pos, text: text)
         s.byteElements = Layout.isByteElement(type) && (kind == .makeSlice || kind == .sliceLiteral || kind == .append || kind == .stringToBytes)
             || kind == .object && AllocSite.isByteArray(type)
         return addSite(s)

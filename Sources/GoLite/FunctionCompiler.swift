@@ -208,7 +208,7 @@ final class FunctionCompiler {
     }
 
     func variableSite(_ id: ObjectID, _ t: GoType) -> Int32 {
-        var s = AllocSite(kind: .object, escapes: pc.verdicts.escapes(variable: id), type: t,
+        let s = AllocSite(kind: .object, escapes: pc.verdicts.escapes(variable: id), type: t,
                           zero: Layout.zero(t, emptyString: pc.emptyString), pos: objects[id].pos, text: objects[id].name)
         s.byteElements = AllocSite.isByteArray(t)
         return pc.addSite(s)

@@ -22,6 +22,8 @@ struct Frame {
     var ret: Int32
     /// Deferred calls registered by this frame start at this index.
     var deferBase: Int32
+    /// The first register above the frame (`base` plus its function's frame size).
+    var end: Int32
     var kind: Kind
     /// The frame is running its deferred calls because of a panic.
     var unwinding = false
@@ -42,6 +44,8 @@ struct FrameStack {
 
     var isEmpty: Bool { count == 0 }
     var last: Frame? { count > 0 ? base[count - 1] : nil }
+    /// Where a new frame starts: above the top one.
+    var end: Int { count > 0 ? Int(base[count - 1].end) : 0 }
 
     subscript(i: Int) -> Frame {
         get { base[i] }
@@ -64,7 +68,7 @@ struct FrameStack {
         capacity *= 2
     }
 
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func removeLast() -> Frame {
         count -= 1
         return (base + count).move()
@@ -169,9 +173,8 @@ final class Goroutine {
     }
 
     /// Registers in use by live frames (the GC's roots on this stack).
-    func liveRegisters(_ functions: [CompiledFunction]) -> Int {
-        guard let top = frames.last else { return 0 }
-        return min(capacity, Int(top.base) + functions[Int(top.function)].frameSize)
+    var liveRegisters: Int {
+        min(capacity, frames.end)
     }
 
     /// Drops references held by registers above the live frames.

@@ -188,8 +188,7 @@ final class Machine {
     /// registers (parameters still to be set), or nil on a limit.
     @inline(__always)
     private func enterFrame(_ g: Goroutine, _ f: CompiledFunction, function: Int, ret: Int, kind: Frame.Kind) -> UnsafeMutablePointer<GoValue>? {
-        var base = 0
-        if let top = g.frames.last { base = Int(top.base) + table[Int(top.function)]._withUnsafeGuaranteedRef { $0.frameSize } }
+        let base = g.frames.end
         let end = base + f.frameSize
         if g.frames.count >= options.maxFrames || end > Machine.maxRegisters {
             stackTooDeep(g)
@@ -212,7 +211,7 @@ final class Machine {
             for j in 0..<n { (dst + j).assign(from: z + j) }
         }
         g.frames.append(Frame(function: Int32(function), pc: 0, base: Int32(base), ret: Int32(ret),
-                              deferBase: Int32(g.defers.count), kind: kind))
+                              deferBase: Int32(g.defers.count), end: Int32(end), kind: kind))
         cost.calls += 1
         return r
     }

@@ -17,14 +17,14 @@ extension Machine {
         marker.visit(UnsafeBufferPointer(start: globals.slots, count: globals.count))
         for g in goroutines.values {
             stacks += g.stackSize
-            marker.visit(UnsafeBufferPointer(start: g.regs, count: g.liveRegisters(functions)))
+            marker.visit(UnsafeBufferPointer(start: g.regs, count: g.liveRegisters))
             for d in g.defers { d.args.withUnsafeBufferPointer { marker.visit($0) } }
             g.sendValues.withUnsafeBufferPointer { marker.visit($0) }
             for p in g.panics { withUnsafePointer(to: p.value) { marker.visit($0) } }
         }
         if let g = current, goroutines[g.id] == nil {
             stacks += g.stackSize
-            marker.visit(UnsafeBufferPointer(start: g.regs, count: g.liveRegisters(functions)))
+            marker.visit(UnsafeBufferPointer(start: g.regs, count: g.liveRegisters))
         }
         marker.drain()
         let live = marker.live

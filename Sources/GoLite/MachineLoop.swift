@@ -313,18 +313,34 @@ extension Machine {
             case .brIK(let a, let v, let cond, let t):
                 if !cond.test(c.fr[Int(a)].intValue, Int(v)) { c.pc = Int(t) }
             case .tick(let n):
-                steps &+= Int(n)
-                if steps >= nextCheck {
-                    g.frames[c.top].pc = Int32(c.pc)
-                    if let s = checkpoint(g, stopDepth: stopDepth) { return s }
-                }
+                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
             case .tickJump(let n, let t):
                 c.pc = Int(t)
-                steps &+= Int(n)
-                if steps >= nextCheck {
-                    g.frames[c.top].pc = Int32(c.pc)
-                    if let s = checkpoint(g, stopDepth: stopDepth) { return s }
-                }
+                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
+                c.pc = loopTest(c)
+
+            // MARK: Superinstructions (each runs the pair it names; see `Superinstructions`)
+            case .tickCallValue(let n, let fv, let args, let ret):
+                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
+                c.pc &+= 1
+                if let st = callFuncValue(g, &c, fv, args, ret) { return st }
+            case .tickCall(let n, let f, let args, let ret):
+                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
+                c.pc &+= 1
+                if !callFunction(g, &c, f, args, ret) { return .fatal }
+            case .tickAddIK(let n, let d, let a, let v):
+                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
+                c.pc &+= 1
+                (c.fr + Int(d)).setInt(c.fr[Int(a)].intValue &+ Int(v))
+            case .tickBrIK(let n, let a, let v, let cond, let t):
+                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
+                c.pc &+= 1
+                if !cond.test(c.fr[Int(a)].intValue, Int(v)) { c.pc = Int(t) }
+            case .addIKTickJump(let d, let a, let v, let n, let t):
+                (c.fr + Int(d)).setInt(c.fr[Int(a)].intValue &+ Int(v))
+                c.pc = Int(t)
+                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
+                c.pc = loopTest(c)
             case .strNext(let s, let i, let t):
                 if !nextRune(c.fr[Int(s)], state: c.fr + Int(i)) { c.pc = Int(t) }
 
@@ -380,27 +396,9 @@ extension Machine {
 
             // MARK: Calls
             case .call(let f, let args, let ret):
-                g.frames[c.top].pc = Int32(c.pc)
-                let base = Int(g.frames[c.top].base)
-                guard let callee = pushCall(g, function: Int(f), args: base + Int(args), ret: base + Int(ret), context: nil) else { return .fatal }
-                c = callee
+                if !callFunction(g, &c, f, args, ret) { return .fatal }
             case .callValue(let fv, let args, let ret):
-                g.frames[c.top].pc = Int32(c.pc)
-                if let u = (c.fr + Int(fv)).borrowedFunc() {
-                    let (function, bound, plain) = u._withUnsafeGuaranteedRef { ($0.function, $0.bound, $0.captures.isEmpty) }
-                    if function >= 0 && !bound {
-                        // A declared function or a closure: no receiver to prepend.
-                        let base = Int(g.frames[c.top].base)
-                        guard let callee = pushCall(g, function: function, args: base + Int(args), ret: base + Int(ret), context: plain ? nil : u) else { return .fatal }
-                        c = callee
-                        continue
-                    }
-                }
-                switch callValue(g, c.fr[Int(fv)], args: Int(args), ret: Int(ret)) {
-                case .next: break
-                case .reload: c = cursor(g)
-                case .stop(let st): return st
-                }
+                if let st = callFuncValue(g, &c, fv, args, ret) { return st }
             case .callIface(let recv, let args, let ret, let x):
                 g.frames[c.top].pc = Int32(c.pc)
                 switch callInterface(g, c.fr[Int(recv)], args: Int(args), ret: Int(ret), aux: c.fn._withUnsafeGuaranteedRef { $0.aux.calls[Int(x)] }) {
@@ -447,8 +445,9 @@ extension Machine {
                         // Moved, not copied: the callee's registers are dead now.
                         for k in 0..<results {
                             if (dst + k).holdsNoReference {
-                                // Safe: the old value owns nothing, so not destroying it leaks nothing.
-                                (dst + k).moveInitialize(from: src + k, count: 1)
+                                // Safe: the old value owns nothing, so not destroying it leaks
+                                // nothing; the source is given up just below.
+                                (dst + k).copyBits(from: src + k)
                             } else {
                                 dst[k] = (src + k).move()
                             }
@@ -576,6 +575,66 @@ extension Machine {
         }
     }
 
+    /// Counts `n` statements; at a checkpoint the goroutine may stop, to
+    /// resume at `c.pc`.
+    @inline(__always)
+    func tick(_ g: Goroutine, _ c: Cursor, _ n: Int32, stopDepth: Int) -> Stop? {
+        steps &+= Int(n)
+        guard steps >= nextCheck else { return nil }
+        g.frames[c.top].pc = Int32(c.pc)
+        return checkpoint(g, stopDepth: stopDepth)
+    }
+
+    /// Where a jump to `c.pc` goes on to: a loop's condition (`brI`) found
+    /// there is tested at once, sparing it a dispatch of its own.
+    @inline(__always)
+    func loopTest(_ c: Cursor) -> Int {
+        if case .brI(let a, let b, let cond, let t) = c.code[c.pc] {
+            return cond.test(c.fr[Int(a)].intValue, c.fr[Int(b)].intValue) ? c.pc &+ 1 : Int(t)
+        }
+        return c.pc
+    }
+
+    /// A call of a declared function: false on a stack limit.
+    @inline(__always)
+    func callFunction(_ g: Goroutine, _ c: inout Cursor, _ f: Int32, _ args: Int32, _ ret: Int32) -> Bool {
+        g.frames[c.top].pc = Int32(c.pc)
+        let base = Int(g.frames[c.top].base)
+        guard let callee = pushCall(g, function: Int(f), args: base + Int(args), ret: base + Int(ret), context: nil) else { return false }
+        c = callee
+        return true
+    }
+
+    /// A call through a func value: declared functions and closures are
+    /// entered here; library functions and method values go the long way.
+    @inline(__always)
+    func callFuncValue(_ g: Goroutine, _ c: inout Cursor, _ fv: Int32, _ args: Int32, _ ret: Int32) -> Stop? {
+        g.frames[c.top].pc = Int32(c.pc)
+        if let u = (c.fr + Int(fv)).borrowedFunc() {
+            let (function, bound, plain) = u._withUnsafeGuaranteedRef { ($0.function, $0.bound, $0.captures.isEmpty) }
+            if function >= 0 && !bound {
+                // A declared function or a closure: no receiver to prepend.
+                let base = Int(g.frames[c.top].base)
+                guard let callee = pushCall(g, function: function, args: base + Int(args), ret: base + Int(ret), context: plain ? nil : u) else { return .fatal }
+                c = callee
+                return nil
+            }
+        }
+        return callOtherFuncValue(g, &c, fv, args, ret)
+    }
+
+    /// Library functions, method values and nil: kept out of line, so the
+    /// common calls above stay small enough to inline.
+    @inline(never)
+    func callOtherFuncValue(_ g: Goroutine, _ c: inout Cursor, _ fv: Int32, _ args: Int32, _ ret: Int32) -> Stop? {
+        switch callValue(g, c.fr[Int(fv)], args: Int(args), ret: Int(ret)) {
+        case .next: break
+        case .reload: c = cursor(g)
+        case .stop(let st): return st
+        }
+        return nil
+    }
+
     /// Runs every few thousand steps: the step budget, Ctrl-C, a pending
     /// collection, and the time slice of goroutines.
     func checkpoint(_ g: Goroutine, stopDepth: Int, preempt: Bool = true) -> Stop? {
@@ -596,3 +655,4 @@ extension Machine {
         return nil
     }
 }
+

@@ -138,12 +138,26 @@ extension UnsafeMutablePointer where Pointee == GoValue {
         if holdsNoReference && source.holdsNoReference {
             // Safe: a value without references is plain bits; copying its bytes
             // is a complete copy, and the old value owns nothing to release.
-            UnsafeMutableRawPointer(self).copyMemory(from: source, byteCount: MemoryLayout<GoValue>.stride)
+            copyBits(from: source)
         } else {
             pointee = source.pointee
         }
     }
+
+    /// The slot's bytes, as plain words: three moves, where `copyMemory`
+    /// is a call to `memmove`. Only for slots whose old value owns
+    /// nothing; the source is then either copied plainly or given up.
+    @inline(__always) func copyBits(from source: UnsafeMutablePointer<GoValue>) {
+        if MemoryLayout<GoValue>.stride == MemoryLayout<SlotBits>.size {
+            UnsafeMutableRawPointer(self).storeBytes(of: UnsafeRawPointer(source).load(as: SlotBits.self), as: SlotBits.self)
+        } else {
+            UnsafeMutableRawPointer(self).copyMemory(from: source, byteCount: MemoryLayout<GoValue>.stride)
+        }
+    }
 }
+
+/// A slot's bytes as words (`GoValue` is three words on 64-bit hosts).
+typealias SlotBits = (UInt64, UInt64, UInt64)
 
 /// A piece of simulated memory with its own identity: a variable, an
 /// object, a backing array, the bytes of a string, an interface's box.
@@ -181,7 +195,9 @@ final class MemBlock: @unchecked Sendable {
         self.address = address
         raw = MemBlock.zeroedSlots(count)
         // Zeroed slots hold no references: overwriting them needs no release.
-        raw.bindMemory(to: GoValue.self, capacity: count).initialize(from: template, count: count)
+        let slots = raw.assumingMemoryBound(to: GoValue.self)
+        let source = UnsafeMutablePointer(mutating: template)
+        for i in 0..<count { (slots + i).assign(from: source + i) }
     }
 
     init(bytes count: Int, heapBytes: Int = 0, address: Int = 0) {
@@ -237,18 +253,23 @@ final class MemBlock: @unchecked Sendable {
 
     deinit {
         if !isBytes && count > 0 {
-            // Most dying blocks hold no objects, or few: count them first so
-            // the work list is made once, at its size, or not at all.
-            let owners = Release.owners(slots, count)
-            if owners > 0 {
-                var work: [GoValue] = []
-                work.reserveCapacity(owners)
-                Release.detach(slots, count, into: &work)
-                slots.deinitialize(count: count)
-                Release.drain(&work)
-            } else {
-                slots.deinitialize(count: count)
+            // Children still referenced elsewhere (a shared name, a small
+            // int's box) are let go at once; only the ones dying with this
+            // block wait on a work list, which most blocks never need.
+            var work: [GoValue] = []
+            var strings = false
+            for i in 0..<count where !(slots + i).holdsNoReference {
+                if Release.ownsObjects(slots + i) {
+                    let child = (slots + i).move()
+                    (slots + i).initialize(to: .int(0))
+                    Release.drop(child, into: &work)
+                } else {
+                    strings = true
+                }
             }
+            // Left are plain values, which need no deinitialising, and strings.
+            if strings { slots.deinitialize(count: count) }
+            Release.drain(&work)
         }
         free(raw)
     }
@@ -310,35 +331,35 @@ enum Release {
         }
     }
 
-    /// How many of the slots `detach` would move out.
-    static func owners(_ slots: UnsafeMutablePointer<GoValue>, _ count: Int) -> Int {
-        var n = 0
-        for i in 0..<count where ownsObjects(slots + i) { n += 1 }
-        return n
+    static func drain(_ work: inout [GoValue]) {
+        while let v = work.popLast() { drop(v, into: &work) }
     }
 
-    static func drain(_ work: inout [GoValue]) {
-        while var v = work.popLast() {
-            var block: MemBlock? = nil
-            var map: GoMap? = nil
-            var chan: GoChan? = nil
-            var fn: FuncValue? = nil
-            switch v {
-            case .pointer(let b, _), .slice(let b, _, _, _), .iface(_, let b): block = b
-            case .map(let m): map = m
-            case .chan(let c): chan = c
-            case .fn(let f): fn = f
-            default: continue
-            }
-            // Drop the work list's reference so the object may be unique.
-            v = .null
-            if block != nil, isKnownUniquelyReferenced(&block) { block!.detachChildren(into: &work) }
-            if map != nil, isKnownUniquelyReferenced(&map) { map!.detachChildren(into: &work) }
-            if chan != nil, isKnownUniquelyReferenced(&chan) { chan!.detachChildren(into: &work) }
-            if fn != nil, isKnownUniquelyReferenced(&fn) {
-                work.append(contentsOf: fn!.captures)
-                fn!.captures = []
-            }
+    /// Lets go of `value`. When that is the last reference to its object,
+    /// the object's own children go to `work` first, so its death
+    /// releases nothing further (and recurses no deeper than this).
+    @inline(__always)
+    static func drop(_ value: consuming GoValue, into work: inout [GoValue]) {
+        var v = value
+        var block: MemBlock? = nil
+        var map: GoMap? = nil
+        var chan: GoChan? = nil
+        var fn: FuncValue? = nil
+        switch v {
+        case .pointer(let b, _), .slice(let b, _, _, _), .iface(_, let b): block = b
+        case .map(let m): map = m
+        case .chan(let c): chan = c
+        case .fn(let f): fn = f
+        default: return
+        }
+        // Drop the value's own reference so the object may be unique.
+        v = .null
+        if block != nil, isKnownUniquelyReferenced(&block) { block!.detachChildren(into: &work) }
+        if map != nil, isKnownUniquelyReferenced(&map) { map!.detachChildren(into: &work) }
+        if chan != nil, isKnownUniquelyReferenced(&chan) { chan!.detachChildren(into: &work) }
+        if fn != nil, isKnownUniquelyReferenced(&fn) {
+            work.append(contentsOf: fn!.captures)
+            fn!.captures = []
         }
     }
 }

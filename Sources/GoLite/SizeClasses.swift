@@ -20,14 +20,27 @@ public enum SizeClasses {
     public static let tinySize = 16
 
     /// The class an object of `size` bytes (1…32768) falls in, 1-based.
+    /// Looked up in two tables, as the runtime does (`size_to_class8` and
+    /// `size_to_class128`): the allocator asks on every allocation.
     public static func classIndex(for size: Int) -> Int? {
         guard size > 0, size <= maxSmallSize else { return nil }
+        if size <= smallSizeMax { return Int(bySmallSize[(size + 7) >> 3]) }
+        return Int(byLargeSize[(size - smallSizeMax + 127) >> 7])
+    }
+
+    /// Sizes up to 1024 bytes step by 8; larger ones by 128.
+    private static let smallSizeMax = 1024
+    private static let bySmallSize: [UInt8] = (0...smallSizeMax / 8).map { searchClass(max(1, $0 * 8)) }
+    private static let byLargeSize: [UInt8] = (0...(maxSmallSize - smallSizeMax) / 128).map { searchClass(smallSizeMax + $0 * 128) }
+
+    /// The smallest class holding `size` bytes, by binary search (builds the tables).
+    private static func searchClass(_ size: Int) -> UInt8 {
         var lo = 0, hi = sizes.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if sizes[mid] >= size { hi = mid } else { lo = mid + 1 }
         }
-        return lo + 1
+        return UInt8(lo + 1)
     }
 
     /// The bytes the runtime actually hands out for a request (`roundupsize`):

@@ -20,6 +20,16 @@ import Testing
         #expect(SizeClasses.classIndex(for: 32769) == nil)
     }
 
+    /// The lookup tables give, for every small size, the smallest class that holds it.
+    @Test func everySmallSizeGetsTheSmallestClassThatHoldsIt() {
+        var wrong: [Int] = []
+        for size in 1...SizeClasses.maxSmallSize {
+            let expected = SizeClasses.sizes.firstIndex { $0 >= size }.map { $0 + 1 }
+            if SizeClasses.classIndex(for: size) != expected { wrong.append(size) }
+        }
+        #expect(wrong.isEmpty, "sizes given the wrong class: \(wrong.prefix(10))")
+    }
+
     @Test func largeObjectsTakeWholePages() {
         #expect(SizeClasses.roundUp(32769) == 40960)
         #expect(SizeClasses.roundUp(100_000) == 106_496)
