@@ -1,6 +1,7 @@
 /// One place in the program that may allocate, with everything the
 /// allocator model needs to decide, at run time, what it costs: the escape
 /// analysis's verdict, the size and pointer-ness of what it makes.
+///
 /// A class, not a struct: the machine reads a site on every allocation,
 /// and copying a struct with a type, an array and strings in it counted
 /// references to each of them every time.

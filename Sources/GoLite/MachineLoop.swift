@@ -624,7 +624,7 @@ extension Machine {
     }
 
     /// Library functions, method values and nil: kept out of line, so the
-    /// common calls above stay small enough to inline.
+    /// common path above stays short.
     @inline(never)
     func callOtherFuncValue(_ g: Goroutine, _ c: inout Cursor, _ fv: Int32, _ args: Int32, _ ret: Int32) -> Stop? {
         switch callValue(g, c.fr[Int(fv)], args: Int(args), ret: Int(ret)) {

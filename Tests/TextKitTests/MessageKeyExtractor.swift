@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Finds the keys of every `L("…")` call in Swift sources, so the catalogue
 /// test can compare what the code says with what the catalogue translates.
@@ -221,5 +222,53 @@ struct MessageKeyExtractor {
                 i += 1
             }
         }
+    }
+}
+
+/// The extractor itself, on small sources whose answer is known.
+@Suite struct MessageKeyExtractorTests {
+    func scan(_ source: String) -> MessageKeyExtractor {
+        var extractor = MessageKeyExtractor()
+        extractor.scan(source, file: "x.swift")
+        return extractor
+    }
+
+    @Test func findsKeysAndSkipsCommentsAndOtherStrings() {
+        let found = scan(#"""
+            // L("in a comment")
+            /* L("in /* a nested */ block") */
+            let a = L("one {0}", x), b = foo.L("method"), c = NL("other")
+            let d = "L(\"in a string\") \(L("inside interpolation"))"
+            let e = L(#"raw "quoted" key"#)
+            let f = """
+                L("in a multi-line string")
+                """
+            let g = L(
+                "next line")
+            """#)
+        #expect(found.keys.map(\.text) == ["one {0}", "inside interpolation", #"raw "quoted" key"#, "next line"])
+        #expect(found.keys.map(\.line) == [3, 4, 5, 9])
+        #expect(found.problems.isEmpty)
+    }
+
+    @Test func reportsKeysTheCatalogueCannotMatch() {
+        let found = scan(#"""
+            let a = L("count \(n)")
+            let b = L("say \"hi\"")
+            let c = L("one " + "two")
+            let d = L(name)
+            let e = L("""
+                multi
+                """)
+            func L(_ english: String) -> String { english }
+            let f = L("fine")
+            """#)
+        #expect(found.keys.map(\.text) == ["fine"])
+        #expect(found.problems.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(found.problems[0].message.contains("interpolates"))
+        #expect(found.problems[1].message.contains("escape"))
+        #expect(found.problems[2].message.contains("`+`"))
+        #expect(found.problems[3].message.contains("not a string literal"))
+        #expect(found.problems[4].message.contains("multi-line"))
     }
 }
