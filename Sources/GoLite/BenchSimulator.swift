@@ -214,6 +214,17 @@ public struct BenchSimulator: Simulator {
         return o
     }
 
+    /// A `test` or `bench` run, or the same run's results kept by `RunMemo`.
+    private func memoized(_ command: String, _ pattern: String?, _ exe: Executable, _ context: SimulationContext,
+                          _ run: (RunOptions, OutputSink) -> RunReport) -> (RunReport, OutputSink) {
+        let o = options(context)
+        let key = RunMemo.Key(source: exe.source, settings: o.outcome, command: command, pattern: pattern)
+        return RunMemo.shared.run(key, isInterrupted: context.isInterrupted) {
+            let sink = OutputSink(limit: BenchSimulator.outputLimit)
+            return (run(o, sink), sink)
+        }
+    }
+
     static func filter(_ pattern: String?) throws(SimulatorError) -> NSRegularExpression? {
         guard let pattern else { return nil }
         guard pattern.count <= 200, let r = try? NSRegularExpression(pattern: pattern) else {
@@ -240,8 +251,9 @@ public struct BenchSimulator: Simulator {
         guard !exe.tests.isEmpty else {
             throw SimulatorError(L("the program has no TestXxx(t *testing.T) functions"))
         }
-        let sink = OutputSink(limit: BenchSimulator.outputLimit)
-        let report = Interpreter.test(exe, options: options(context), output: sink, filter: filter)
+        let (report, sink) = memoized("test", pattern, exe, context) { options, sink in
+            Interpreter.test(exe, options: options, output: sink, filter: filter)
+        }
         testsRan = true
         testsPassed = report.testsPassed
         testsFailed = report.testsFailed + (report.stopMessage != nil && report.testsFailed == 0 ? 1 : 0)
@@ -259,8 +271,9 @@ public struct BenchSimulator: Simulator {
         guard !exe.benchmarks.isEmpty else {
             throw SimulatorError(L("the program has no BenchmarkXxx(b *testing.B) functions"))
         }
-        let sink = OutputSink(limit: BenchSimulator.outputLimit)
-        let report = Interpreter.bench(exe, options: options(context), output: sink, filter: filter)
+        let (report, sink) = memoized("bench", pattern, exe, context) { options, sink in
+            Interpreter.bench(exe, options: options, output: sink, filter: filter)
+        }
         for r in report.benchmarks {
             if results[r.name] == nil { order.append(r.name) }
             results[r.name] = r

@@ -235,6 +235,9 @@ final class CompiledFunction: @unchecked Sendable {
     }
     /// Read on every return, where the array's reference would be counted.
     private(set) var hasBoxedResults = false
+    /// Calls from the dispatch loop may pass the arguments unretained (see
+    /// `BorrowedParameters`). Set by `seal`.
+    private(set) var borrowsParameters = false
     var isLiteral = false
     var captureCount = 0
     var aux = AuxTables()
@@ -252,6 +255,7 @@ final class CompiledFunction: @unchecked Sendable {
         let buf = UnsafeMutableBufferPointer<Instr>.allocate(capacity: max(1, code.count))
         _ = buf.initialize(from: Superinstructions.fuse(code))
         codeBuffer = buf
+        borrowsParameters = BorrowedParameters.allowed(code, parameters: paramSlots) && !hasBoxedResults
         let k = UnsafeMutableBufferPointer<GoValue>.allocate(capacity: max(1, constants.count))
         _ = k.initialize(from: constants)
         constantBuffer = k

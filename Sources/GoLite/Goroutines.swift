@@ -27,6 +27,9 @@ struct Frame {
     var kind: Kind
     /// The frame is running its deferred calls because of a panic.
     var unwinding = false
+    /// Parameter slots holding unretained copies of the caller's arguments
+    /// (see `BorrowedParameters`); emptied, never released, when the frame goes.
+    var borrowed: UInt8 = 0
 }
 
 /// A goroutine's frames, innermost last. Kept in memory the machine
@@ -144,6 +147,7 @@ final class Goroutine {
     }
 
     deinit {
+        forgetBorrowedParameters()
         frames.deallocate()
         var work: [GoValue] = []
         Release.detach(regs, capacity, into: &work)
@@ -177,8 +181,34 @@ final class Goroutine {
         min(capacity, frames.end)
     }
 
+    /// Pops the top frame. Borrowed parameters are emptied without a
+    /// release: the caller's registers own those references.
+    @inline(__always) @discardableResult
+    func popFrame() -> Frame {
+        let f = frames.removeLast()
+        if f.borrowed > 0 { forget(f) }
+        return f
+    }
+
+    /// Empties the borrowed parameters of every frame still on the stack,
+    /// before its registers are released wholesale.
+    func forgetBorrowedParameters() {
+        for i in 0..<frames.count where frames[i].borrowed > 0 {
+            forget(frames[i])
+            frames[i].borrowed = 0
+        }
+    }
+
+    @inline(__always)
+    private func forget(_ f: Frame) {
+        let p = regs + Int(f.base)
+        // Safe: these slots hold copies the frame never owned.
+        for i in 0..<Int(f.borrowed) { (p + i).initialize(to: .int(0)) }
+    }
+
     /// Drops references held by registers above the live frames.
     func clearAbove(_ n: Int) {
+        forgetBorrowedParameters()
         var i = n
         while i < capacity {
             if case .int = regs[i] { } else { regs[i] = .int(0) }

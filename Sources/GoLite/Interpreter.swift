@@ -27,6 +27,22 @@ public struct RunOptions: @unchecked Sendable {
 
     public init() {}
 
+    /// Every setting that can change a run's outcome (all but `isInterrupted`).
+    struct Outcome: Hashable {
+        var gogc: Int?
+        var memoryLimit: Int?
+        var gctrace: Bool
+        var stepBudget: Int
+        var benchN: Int
+        var fileName: String
+        var maxFrames: Int
+    }
+
+    var outcome: Outcome {
+        Outcome(gogc: gogc, memoryLimit: memoryLimit, gctrace: gctrace, stepBudget: stepBudget, benchN: benchN,
+                fileName: fileName, maxFrames: maxFrames)
+    }
+
     /// GOGC and GOMEMLIMIT as the Go runtime reads them from the environment.
     public mutating func readEnvironment(_ env: [String: String]) throws(SimulatorLikeError) {
         if let g = env["GOGC"] { gogc = try RunOptions.parseGOGC(g) }

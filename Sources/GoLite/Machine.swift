@@ -174,9 +174,18 @@ final class Machine {
     func pushCall(_ g: Goroutine, function: Int, args: Int, ret: Int, context: Unmanaged<FuncValue>?) -> Cursor? {
         let u = table[function]
         return u._withUnsafeGuaranteedRef { f -> Cursor? in
-            guard let r = enterFrame(g, f, function: function, ret: ret, kind: .normal) else { return nil }
+            let borrows = f.borrowsParameters
+            guard let r = enterFrame(g, f, function: function, ret: ret, kind: .normal, borrowed: borrows ? UInt8(f.paramSlots) : 0) else { return nil }
             let src = g.regs + args
-            for i in 0..<f.paramSlots { (r + i).assign(from: src + i) }
+            if borrows {
+                for i in 0..<f.paramSlots {
+                    // Safe: the old value is released here; the new one is the caller's, borrowed.
+                    if !(r + i).holdsNoReference { _ = (r + i).move() }
+                    (r + i).copyBits(from: src + i)
+                }
+            } else {
+                for i in 0..<f.paramSlots { (r + i).assign(from: src + i) }
+            }
             if let context { r[f.contextReg] = .fn(context.takeUnretainedValue()) }
             return Cursor(fn: u, code: f.codeBuffer.baseAddress!, consts: f.constantBuffer.baseAddress!, pc: 0,
                           fr: r, top: g.frames.count - 1, function: function)
@@ -187,7 +196,8 @@ final class Machine {
     /// one, resets its results and locals and pushes it. Returns its
     /// registers (parameters still to be set), or nil on a limit.
     @inline(__always)
-    private func enterFrame(_ g: Goroutine, _ f: CompiledFunction, function: Int, ret: Int, kind: Frame.Kind) -> UnsafeMutablePointer<GoValue>? {
+    private func enterFrame(_ g: Goroutine, _ f: CompiledFunction, function: Int, ret: Int, kind: Frame.Kind,
+                            borrowed: UInt8 = 0) -> UnsafeMutablePointer<GoValue>? {
         let base = g.frames.end
         let end = base + f.frameSize
         if g.frames.count >= options.maxFrames || end > Machine.maxRegisters {
@@ -211,7 +221,7 @@ final class Machine {
             for j in 0..<n { (dst + j).assign(from: z + j) }
         }
         g.frames.append(Frame(function: Int32(function), pc: 0, base: Int32(base), ret: Int32(ret),
-                              deferBase: Int32(g.defers.count), end: Int32(end), kind: kind))
+                              deferBase: Int32(g.defers.count), end: Int32(end), kind: kind, borrowed: borrowed))
         cost.calls += 1
         return r
     }
@@ -301,7 +311,7 @@ final class Machine {
                     continue
                 }
             }
-            let f = g.frames.removeLast()
+            let f = g.popFrame()
             g.stackUsed -= functions[Int(f.function)].stackBytes
             switch f.kind {
             case .entry: return goroutineDied(g)

@@ -142,7 +142,7 @@ extension Machine {
                 for k in 0..<Int(r.n) { g.regs[base + Int(r.result) + k] = b.load(at + k) }
             }
         }
-        g.frames.removeLast()
+        g.popFrame()
         g.stackUsed -= fn.stackBytes
         if f.ret >= 0 {
             for k in 0..<fn.resultSlots { g.regs[Int(f.ret) + k] = g.regs[base + fn.paramSlots + k] }

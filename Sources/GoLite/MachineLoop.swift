@@ -454,7 +454,7 @@ extension Machine {
                             (src + k).initialize(to: .int(0))
                         }
                     }
-                    g.frames.removeLast()
+                    g.popFrame()
                     g.stackUsed -= bytes
                     c = frameCursor(g, c.top - 1)  // the caller: there is one (c.top > 0)
                     continue
