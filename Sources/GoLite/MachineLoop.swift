@@ -315,9 +315,7 @@ extension Machine {
             case .tick(let n):
                 if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
             case .tickJump(let n, let t):
-                c.pc = Int(t)
-                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
-                c.pc = loopTest(c)
+                if let s = tickJump(g, &c, n, t, stopDepth: stopDepth) { return s }
 
             // MARK: Superinstructions (each runs the pair it names; see `Superinstructions`)
             case .tickCallValue(let n, let fv, let args, let ret):
@@ -338,9 +336,7 @@ extension Machine {
                 if !cond.test(c.fr[Int(a)].intValue, Int(v)) { c.pc = Int(t) }
             case .addIKTickJump(let d, let a, let v, let n, let t):
                 (c.fr + Int(d)).setInt(c.fr[Int(a)].intValue &+ Int(v))
-                c.pc = Int(t)
-                if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
-                c.pc = loopTest(c)
+                if let s = tickJump(g, &c, n, t, stopDepth: stopDepth) { return s }
             case .strNext(let s, let i, let t):
                 if !nextRune(c.fr[Int(s)], state: c.fr + Int(i)) { c.pc = Int(t) }
 
@@ -585,22 +581,34 @@ extension Machine {
         return checkpoint(g, stopDepth: stopDepth)
     }
 
-    /// Where a jump to `c.pc` goes on to: a loop's condition (`brI`) found
-    /// there is tested at once, sparing it a dispatch of its own.
+    /// A loop's back edge: jumps to `t` and counts `n` statements there. A
+    /// loop condition (`brI`) found at `t` is tested at once, sparing it a
+    /// dispatch of its own.
     @inline(__always)
-    func loopTest(_ c: Cursor) -> Int {
-        if case .brI(let a, let b, let cond, let t) = c.code[c.pc] {
-            return cond.test(c.fr[Int(a)].intValue, c.fr[Int(b)].intValue) ? c.pc &+ 1 : Int(t)
+    func tickJump(_ g: Goroutine, _ c: inout Cursor, _ n: Int32, _ t: Int32, stopDepth: Int) -> Stop? {
+        c.pc = Int(t)
+        if let s = tick(g, c, n, stopDepth: stopDepth) { return s }
+        if case .brI(let a, let b, let cond, let target) = c.code[c.pc] {
+            c.pc = cond.test(c.fr[Int(a)].intValue, c.fr[Int(b)].intValue) ? c.pc &+ 1 : Int(target)
         }
-        return c.pc
+        return nil
     }
 
     /// A call of a declared function: false on a stack limit.
     @inline(__always)
     func callFunction(_ g: Goroutine, _ c: inout Cursor, _ f: Int32, _ args: Int32, _ ret: Int32) -> Bool {
         g.frames[c.top].pc = Int32(c.pc)
+        return enter(g, &c, function: Int(f), args, ret, context: nil)
+    }
+
+    /// Pushes the callee's frame, with its arguments and results in the
+    /// caller's registers `args` and `ret`, and moves the cursor into it.
+    /// The caller's pc must be saved first. False on a stack limit.
+    @inline(__always)
+    private func enter(_ g: Goroutine, _ c: inout Cursor, function: Int, _ args: Int32, _ ret: Int32,
+                       context: Unmanaged<FuncValue>?) -> Bool {
         let base = Int(g.frames[c.top].base)
-        guard let callee = pushCall(g, function: Int(f), args: base + Int(args), ret: base + Int(ret), context: nil) else { return false }
+        guard let callee = pushCall(g, function: function, args: base + Int(args), ret: base + Int(ret), context: context) else { return false }
         c = callee
         return true
     }
@@ -614,10 +622,7 @@ extension Machine {
             let (function, bound, plain) = u._withUnsafeGuaranteedRef { ($0.function, $0.bound, $0.captures.isEmpty) }
             if function >= 0 && !bound {
                 // A declared function or a closure: no receiver to prepend.
-                let base = Int(g.frames[c.top].base)
-                guard let callee = pushCall(g, function: function, args: base + Int(args), ret: base + Int(ret), context: plain ? nil : u) else { return .fatal }
-                c = callee
-                return nil
+                return enter(g, &c, function: function, args, ret, context: plain ? nil : u) ? nil : .fatal
             }
         }
         return callOtherFuncValue(g, &c, fv, args, ret)
@@ -655,4 +660,3 @@ extension Machine {
         return nil
     }
 }
-
